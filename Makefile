@@ -1,0 +1,39 @@
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask
+PORT ?= 5000
+export FLASK_APP := portal:create_app
+
+.PHONY: install setup run test test-postgres bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(FLASK) db upgrade
+	$(FLASK) reference load
+	$(FLASK) locations load-demo
+	$(FLASK) demo load --if-empty
+	$(FLASK) search rebuild
+
+run: setup
+	$(FLASK) demo accounts
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install
+	$(PY) -m pytest -q
+
+test-postgres: install
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/search.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

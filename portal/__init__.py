@@ -1,0 +1,103 @@
+"""The Proud to Care portal: health and social care jobs, apprenticeships and careers for one region."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
+
+from portal.config import REPO_ROOT, Config
+from portal.extensions import csrf, db, limiter, login_manager, migrate
+
+BLUEPRINT_MODULES = (
+    "portal.pages",
+    "portal.accounts",
+    "portal.employers",
+    "portal.vacancies",
+    "portal.jobsearch",
+    "portal.admin",
+    "portal.api",
+)
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    overrides = config if isinstance(config, dict) else {}
+    app = Flask(
+        __name__,
+        static_folder=str(REPO_ROOT / "static"),
+        instance_path=overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or str(REPO_ROOT / "instance"),
+    )
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    configure_templates(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_search_hooks(app)
+    logging.basicConfig(level=logging.INFO)
+    return app
+
+
+def configure_templates(app: Flask) -> None:
+    app.jinja_options = {
+        "undefined": ChainableUndefined,
+        "loader": ChoiceLoader(
+            [FileSystemLoader(str(REPO_ROOT / "templates")), PackageLoader("nhsuk_frontend_jinja")]
+        ),
+        "autoescape": True,
+    }
+    from portal import templating
+
+    templating.init_app(app)
+
+
+def register_extensions(app: Flask) -> None:
+    import portal.models  # noqa: F401  (the whole schema, for migrations)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(REPO_ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from portal.accounts import services as account_services
+
+    login_manager.user_loader(account_services.load_user)
+    login_manager.login_view = "accounts.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+
+
+def register_blueprints(app: Flask) -> None:
+    import importlib
+
+    for module_name in BLUEPRINT_MODULES:
+        module = importlib.import_module(module_name)
+        app.register_blueprint(module.bp)
+    csrf.exempt(importlib.import_module("portal.api").bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from portal.pages import errors
+
+    errors.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from portal import commands
+
+    commands.init_app(app)
+
+
+def register_search_hooks(app: Flask) -> None:
+    from portal.indexing import services as indexing
+
+    indexing.init_app(app)

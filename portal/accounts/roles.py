@@ -1,0 +1,12 @@
+"""The roles a person can hold. A new role is one more entry here."""
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    JOB_SEEKER = "job_seeker"
+    RECRUITER = "recruiter"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()

@@ -1,0 +1,24 @@
+import click
+from flask.cli import AppGroup
+
+from portal.indexing.services import get_index, rebuild_index, sync_index
+
+cli = AppGroup("search", help="The vacancy search index on this machine.")
+
+
+@cli.command("rebuild")
+def rebuild():
+    """Rebuild the index from the database into a new directory and swap it in."""
+    rebuild_index()
+    click.echo(f"Search index rebuilt: {get_index().doc_count()} live vacancies")
+
+
+@cli.command("sync")
+def sync():
+    """Apply changes recorded since the index last caught up."""
+    index = get_index()
+    total, cursor = 0, None
+    while cursor != index.cursor:
+        cursor = index.cursor
+        total += sync_index(index)
+    click.echo(f"Applied {total} changes; index at change {get_index().cursor}")

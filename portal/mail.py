@@ -1,0 +1,50 @@
+"""Outgoing email: SMTP when configured, otherwise .eml files in the instance outbox."""
+from __future__ import annotations
+
+import smtplib
+import uuid
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from flask import current_app, render_template
+
+
+def outbox_dir() -> Path:
+    return Path(current_app.instance_path) / "outbox"
+
+
+def send_email(to: str, subject: str, template: str, headers: dict[str, str] | None = None, **context) -> EmailMessage:
+    """Send ``templates/email/<template>.txt`` and ``.html`` as a two-part message."""
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_SENDER"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(datetime.now(timezone.utc))
+    message["Message-ID"] = make_msgid(domain="proudtocare.local")
+    for name, value in (headers or {}).items():
+        message[name] = value
+    context.setdefault("subject", subject)
+    message.set_content(render_template(f"email/{template}.txt", **context))
+    message.add_alternative(render_template(f"email/{template}.html", **context), subtype="html")
+    _deliver(message)
+    return message
+
+
+def _deliver(message: EmailMessage) -> None:
+    config = current_app.config
+    if config.get("MAIL_SERVER"):
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+            if config.get("MAIL_USE_TLS"):
+                smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+        return
+    folder = outbox_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    path = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
+    path.write_bytes(message.as_bytes())
+    current_app.logger.info("Mail is not configured: wrote %s to %s", message["Subject"], path)

@@ -1,0 +1,39 @@
+"""Error pages for people and JSON errors for the API."""
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: ("Sorry, there is a problem with that request", "Check what you entered and try again."),
+    403: ("You do not have permission to see this page", "Sign in with an account that has access."),
+    404: ("Page not found", "If you typed the web address, check it is correct. The page may have moved or been removed."),
+    405: ("Sorry, that action is not allowed", "Go back and try again."),
+    413: ("That file is too large", "Choose a smaller file and try again."),
+    429: ("Too many attempts", "Wait a few minutes, then try again."),
+    500: ("Sorry, there is a problem with the service", "Try again later."),
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def render_error(code: int, detail: str | None = None):
+    title, advice = MESSAGES.get(code, MESSAGES[500])
+    if wants_json():
+        return jsonify({"error": {"status": code, "title": title, "detail": detail or advice}}), code
+    return render_template("errors/error.html", title=title, advice=advice, code=code), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def handle_http_error(error: HTTPException):
+        code = error.code or 500
+        detail = error.description if wants_json() else None
+        return render_error(code, detail)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected_error(error: Exception):
+        if isinstance(error, HTTPException):
+            return handle_http_error(error)
+        app.logger.exception("Unhandled error")
+        return render_error(500)

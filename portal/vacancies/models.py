@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.accounts.models import utcnow
+from portal.employers.models import Organisation, Site
+from portal.extensions import db
+from portal.reference.models import JobRole, PayBand, Sector
+
+
+class VacancyStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CLOSED = "closed"
+
+
+class ContractType(StrEnum):
+    PERMANENT = "permanent"
+    FIXED_TERM = "fixed_term"
+    BANK = "bank"
+    APPRENTICESHIP = "apprenticeship"
+    VOLUNTEER = "volunteer"
+
+    @property
+    def label(self) -> str:
+        return CONTRACT_TYPE_LABELS[self]
+
+
+CONTRACT_TYPE_LABELS = {
+    ContractType.PERMANENT: "Permanent",
+    ContractType.FIXED_TERM: "Fixed term",
+    ContractType.BANK: "Bank",
+    ContractType.APPRENTICESHIP: "Apprenticeship",
+    ContractType.VOLUNTEER: "Volunteer",
+}
+
+WORKING_PATTERN_LABELS = {
+    "full_time": "Full time",
+    "part_time": "Part time",
+    "shifts": "Shifts",
+    "nights": "Nights",
+    "weekends": "Weekends",
+}
+
+FLAG_LABELS = {
+    "dbs_check": "DBS check needed",
+    "driving_licence": "Driving licence needed",
+    "visa_sponsorship": "Visa sponsorship available",
+    "school_leavers": "Suitable for school and college leavers",
+    "no_experience": "No experience needed",
+}
+
+PAY_PERIOD_LABELS = {"hour": "an hour", "year": "a year"}
+
+
+class ApplyMethod(StrEnum):
+    EXTERNAL = "external"
+    PORTAL = "portal"
+
+
+vacancy_sites = Table(
+    "vacancy_sites",
+    db.metadata,
+    Column("vacancy_id", Integer, ForeignKey("vacancies.id", ondelete="CASCADE"), primary_key=True),
+    Column("site_id", Integer, ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Vacancy(db.Model):
+    __tablename__ = "vacancies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    title: Mapped[str] = mapped_column(String(160))
+    role_code: Mapped[str] = mapped_column(ForeignKey("job_roles.code"), index=True)
+    sector_code: Mapped[str] = mapped_column(ForeignKey("sectors.code"), index=True)
+    contract_type: Mapped[str] = mapped_column(String(20))
+    working_time: Mapped[str] = mapped_column(String(20))
+    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    works_shifts: Mapped[bool] = mapped_column(default=False)
+    works_nights: Mapped[bool] = mapped_column(default=False)
+    works_weekends: Mapped[bool] = mapped_column(default=False)
+    pay_band_code: Mapped[str | None] = mapped_column(ForeignKey("pay_bands.code"))
+    pay_min: Mapped[float | None] = mapped_column(Float)
+    pay_max: Mapped[float | None] = mapped_column(Float)
+    pay_period: Mapped[str] = mapped_column(String(10), default="year")
+    closing_date: Mapped[date] = mapped_column(Date, index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    requirements: Mapped[str] = mapped_column(Text, default="")
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    dbs_check: Mapped[bool] = mapped_column(default=False)
+    driving_licence: Mapped[bool] = mapped_column(default=False)
+    visa_sponsorship: Mapped[bool] = mapped_column(default=False)
+    school_leavers: Mapped[bool] = mapped_column(default=False)
+    no_experience: Mapped[bool] = mapped_column(default=False)
+    external_ref: Mapped[str | None] = mapped_column(String(80))
+    apply_method: Mapped[str] = mapped_column(String(20), default=ApplyMethod.EXTERNAL.value)
+    apply_url: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(20), default=VacancyStatus.DRAFT.value, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reposted_from_id: Mapped[int | None] = mapped_column(ForeignKey("vacancies.id", ondelete="SET NULL"))
+
+    organisation: Mapped[Organisation] = relationship(back_populates="vacancies")
+    role: Mapped[JobRole] = relationship()
+    sector: Mapped[Sector] = relationship()
+    pay_band: Mapped[PayBand | None] = relationship()
+    sites: Mapped[list[Site]] = relationship(secondary=vacancy_sites, order_by="Site.id")
+
+    @property
+    def working_patterns(self) -> list[str]:
+        patterns = [self.working_time]
+        patterns += [name for name in ("shifts", "nights", "weekends") if getattr(self, f"works_{name}")]
+        return patterns
+
+    @property
+    def flags(self) -> list[str]:
+        return [name for name in FLAG_LABELS if getattr(self, name)]
+
+    def is_live(self, today: date) -> bool:
+        return (
+            self.status == VacancyStatus.PUBLISHED
+            and self.closing_date >= today
+            and self.organisation.is_approved
+        )

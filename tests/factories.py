@@ -1,0 +1,126 @@
+"""Factories for test data, as pytest fixtures. Each call commits and returns a detached object whose
+columns are loaded; read relationships inside ``with app.app_context()`` from a fresh query."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+
+from portal.accounts.models import User
+from portal.accounts.passwords import hash_password
+from portal.accounts.roles import Role
+from portal.employers.models import Organisation, OrganisationStatus, Site
+from portal.extensions import db
+from portal.vacancies.models import Vacancy, VacancyStatus
+
+PASSWORD = "correct horse battery staple"
+_sequence = itertools.count(1)
+_password_hash = hash_password(PASSWORD)
+
+
+def _save(app, obj):
+    with app.app_context():
+        db.session.add(obj)
+        db.session.commit()
+        db.session.refresh(obj)
+        db.session.expunge(obj)
+    return obj
+
+
+@pytest.fixture
+def make_user(app):
+    def make(email=None, full_name="Sam Taylor", roles=(Role.JOB_SEEKER,), organisation=None, password=None):
+        n = next(_sequence)
+        user = User(
+            email=email or f"person{n}@example.org",
+            full_name=full_name,
+            password_hash=hash_password(password) if password else _password_hash,
+            organisation_id=organisation.id if organisation else None,
+        )
+        for role in roles:
+            user.grant(role)
+        return _save(app, user)
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(app):
+    def make(name=None, sector_code="home_care", status=OrganisationStatus.APPROVED, town="Loughborough",
+             postcode="LE11 1AA", latitude=52.7721, longitude=-1.2062, **fields):
+        n = next(_sequence)
+        organisation = Organisation(
+            name=name or f"Charnwood Home Care {n}",
+            slug=f"organisation-{n}",
+            sector_code=sector_code,
+            status=str(status),
+            about=fields.pop("about", "A home care agency supporting people to live well at home."),
+            website=fields.pop("website", "https://example.org"),
+            sites=[Site(name="Head office", town=town, postcode=postcode, latitude=latitude, longitude=longitude)],
+            **fields,
+        )
+        return _save(app, organisation)
+
+    return make
+
+
+@pytest.fixture
+def make_recruiter(make_user):
+    def make(organisation, **kwargs):
+        return make_user(roles=(Role.RECRUITER,), organisation=organisation, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_admin(make_user):
+    def make(**kwargs):
+        return make_user(roles=(Role.ADMIN,), full_name="Alex Admin", **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_vacancy(app):
+    def make(organisation, **fields):
+        n = next(_sequence)
+        with app.app_context():
+            sites = db.session.get(Organisation, organisation.id).sites
+            values = dict(
+                slug=f"care-worker-{n}",
+                title="Care Worker",
+                role_code="care_worker",
+                sector_code=organisation.sector_code,
+                contract_type="permanent",
+                working_time="full_time",
+                hours_per_week=37.5,
+                pay_min=12.6,
+                pay_max=13.5,
+                pay_period="hour",
+                closing_date=date.today() + timedelta(days=30),
+                summary="Support people to live well in their own homes.",
+                description="## About the role\n\nYou will visit people in their homes.",
+                requirements="- Kindness",
+                benefits="- Paid mileage",
+                status=VacancyStatus.PUBLISHED.value,
+                apply_method="external",
+                apply_url="https://jobs.example.org/apply/1",
+            )
+            values.update(fields)
+            if values["status"] == VacancyStatus.PUBLISHED and "published_at" not in fields:
+                from portal.accounts.models import utcnow
+
+                values["published_at"] = utcnow()
+            vacancy = Vacancy(organisation_id=organisation.id, sites=list(sites), **values)
+            db.session.add(vacancy)
+            db.session.commit()
+            db.session.refresh(vacancy)
+            db.session.expunge(vacancy)
+        return vacancy
+
+    return make
+
+
+def sign_in(client, user, password=PASSWORD):
+    return client.post("/sign-in", data={"email": user.email, "password": password})
