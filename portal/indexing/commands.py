@@ -1,7 +1,7 @@
 import click
 from flask.cli import AppGroup
 
-from portal.indexing.services import get_index, rebuild_index, sync_index
+from portal.indexing.services import ensure_index, get_index, rebuild_index, sync_index
 
 cli = AppGroup("search", help="The vacancy search index on this machine.")
 
@@ -17,6 +17,7 @@ def rebuild():
 def sync():
     """Apply changes recorded since the index last caught up."""
     index = get_index()
+    ensure_index(index)
     total, cursor = 0, None
     while cursor != index.cursor:
         cursor = index.cursor

@@ -102,8 +102,7 @@ def sync_index(index: VacancyIndex | None = None) -> int:
     if not _sync_lock.acquire(blocking=False):
         return 0
     try:
-        if not index.exists():
-            rebuild_index(index)
+        if ensure_index(index):
             return 0
         cursor = index.cursor
         rows = db.session.execute(
@@ -124,6 +123,14 @@ def sync_index(index: VacancyIndex | None = None) -> int:
         return len(rows)
     finally:
         _sync_lock.release()
+
+
+def ensure_index(index: VacancyIndex) -> bool:
+    """Build the index from the database when there is none; True when it had to."""
+    if index.exists():
+        return False
+    rebuild_index(index)
+    return True
 
 
 def searchable_documents():
