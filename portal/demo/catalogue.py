@@ -39,6 +39,33 @@ PERMANENT_ONLY = {
     "consultant",
 }
 
+# Roles never advertised as bank posts.
+NO_BANK = {
+    "charity_shop_assistant", "community_fundraiser", "hr_advisor", "practice_leader", "home_care_coordinator",
+    "deputy_manager", "clinical_pharmacist", "care_coordinator", "social_prescribing_link_worker",
+}
+
+# Roles that never work nights, and roles whose adverts may be for night shifts only.
+NO_NIGHTS = {
+    "activities_coordinator", "care_home_cook", "care_home_housekeeper", "catering_assistant", "phlebotomist",
+    "ward_clerk", "practice_leader", "deputy_manager", "registered_manager", "home_care_coordinator",
+    "dietitian", "podiatrist", "speech_language_therapist", "therapy_assistant", "occupational_therapist",
+    "physiotherapist", "assistant_psychologist", "clinical_psychologist", "psychological_wellbeing_practitioner",
+    "medical_secretary", "administrator", "hr_advisor", "business_admin_apprentice", "charity_shop_assistant",
+    "home_care_worker", "reablement_worker", "occupational_therapy_apprentice", "social_prescribing_link_worker",
+}
+NIGHTS_ONLY_OK = {
+    "registered_nurse_adult", "healthcare_support_worker", "care_worker", "senior_care_worker", "support_worker_ld",
+    "mental_health_support_worker", "nursing_home_nurse", "new_to_care_worker", "porter", "nursing_associate",
+    "mental_health_nurse", "care_team_leader",
+}
+# Words in a unit or title that rule out night work.
+DAYTIME_WORDS = (
+    "Day Case", "Day Surgery", "Day Hospice", "School", "Outpatient", "Patient Access", "Falls Prevention",
+    "Memory Assessment", "Talking Therapies", "Leg Ulcer", "Early Starts", "Days", "Early Intervention",
+    "Cardiology", "Integrated Rehabilitation", "Neuro Rehabilitation",
+)
+
 UNITS = {
     "acute_wards": [
         ("Ward 7, Acute Medicine", "Ward 7 is a 28-bed acute medical ward taking patients from the Emergency Department and the Acute Medical Unit"),
@@ -151,12 +178,9 @@ UNITS = {
         ("Emergency Department", "the Emergency Department reception and clerking team registers more than 600 patients a day"),
         ("Trauma and Orthopaedics", "the Trauma and Orthopaedics service runs clinics and theatre lists for planned and emergency surgery"),
     ],
-    "primary_network": [
-        ("{town} and the villages", "our network team works across five practices in Syston, Sileby, Quorn and the villages between"),
-    ],
 }
 
-# Which units each sector uses by default, by role family.
+# Which units each sector uses when a role names none.
 SECTOR_UNITS = {
     "acute_trust": "acute_wards",
     "community_trust": "community_wards",
@@ -195,11 +219,13 @@ ROLES = {
         "titles": ["Community Mental Health Nurse - {unit}", "Community Psychiatric Nurse - {unit}",
                    "Band 6 Care Coordinator (RMN) - {unit}"],
         "units": {"mental_health_trust": "mh_community"}, "drive": 0.9, "visa": 0.1,
+        "patterns": (0.2, 0.05, 0.3, 0.2),
     },
     "learning_disability_nurse": {
         "noun": "learning disability nurse", "profile": "mental_health", "reg": "nmc_learning_disability",
         "titles": ["Learning Disability Nurse - {unit}", "Registered Nurse (Learning Disabilities) - {unit}"],
         "units": {"mental_health_trust": "ld_services", "community_trust": "ld_services"}, "drive": 0.5, "visa": 0.1,
+        "patterns": (0.4, 0.2, 0.4, 0.2),
     },
     "childrens_nurse": {
         "noun": "children's nurse", "profile": "ward_nursing", "reg": "nmc_children",
@@ -219,7 +245,7 @@ ROLES = {
     },
     "midwife": {
         "noun": "midwife", "profile": "maternity", "reg": "nmc_midwife",
-        "titles": ["Midwife - {unit}", "Registered Midwife - {unit}", "Band 5/6 Midwife (Rotational)",
+        "titles": ["Midwife - {unit}", "Registered Midwife - {unit}", "Rotational Midwife",
                    "Newly Qualified Midwife - {unit}"],
         "units": {"acute_trust": "maternity"}, "visa": 0.2,
     },
@@ -236,13 +262,13 @@ ROLES = {
     },
     "nurse_degree_apprentice": {
         "noun": "registered nurse degree apprentice", "profile": "apprentice_clinical",
+        "school": False,
         "titles": ["Registered Nurse Degree Apprenticeship (Level 6)", "Nursing Degree Apprentice - Adult Nursing",
                    "Registered Nurse Degree Apprentice (Top-up from Nursing Associate)"],
     },
     "advanced_clinical_practitioner": {
         "noun": "advanced clinical practitioner", "profile": "advanced_practice", "reg": "nmc_or_hcpc",
-        "titles": ["Advanced Clinical Practitioner - {unit}", "Trainee Advanced Clinical Practitioner - {unit}",
-                   "Advanced Clinical Practitioner"],
+        "titles": ["Advanced Clinical Practitioner - {unit}", "Advanced Clinical Practitioner"],
         "titles_by_sector": {
             "ambulance_trust": ["Advanced Paramedic Practitioner - Urgent Care", "Specialist Paramedic - Urgent and Emergency Care"],
             "primary_care": ["Advanced Clinical Practitioner - Same Day Access Hub", "Advanced Nurse Practitioner (PCN)"],
@@ -259,7 +285,7 @@ ROLES = {
     "paramedic": {
         "noun": "paramedic", "profile": "ambulance", "reg": "hcpc_paramedic",
         "titles": ["Paramedic - {site}", "Newly Qualified Paramedic - {town}", "Paramedic (Band 6) - Leicestershire Division",
-                   "Paramedic - Emergency Operations Centre Clinical Hub"],
+                   "Paramedic - Clinical Assessment Service"],
         "drive": 1.0, "visa": 0.05,
     },
     "physiotherapist": {
@@ -404,7 +430,7 @@ ROLES = {
         "noun": "maintenance technician", "profile": "facilities",
         "titles": ["Estates Maintenance Technician (Electrical)", "Estates Technician - Mechanical", "Multi-skilled Maintenance Technician"],
         "titles_by_sector": {"ambulance_trust": ["Fleet Technician - Vehicle Workshop", "Ambulance Fleet Mechanic"]},
-        "units": None, "dbs": False, "drive": 0.3,
+        "units": None, "dbs": False, "drive": 0.3, "patterns": (0.4, 0.1, 0.3, 0.1),
     },
     "care_home_housekeeper": {
         "noun": "housekeeper", "profile": "facilities",
@@ -451,7 +477,7 @@ ROLES = {
         "units": {"mental_health_trust": "mh_wards"}, "school": True, "noexp": True,
     },
     "therapy_assistant": {
-        "noun": "therapy assistant", "profile": "therapy",
+        "noun": "therapy assistant", "profile": "therapy_support",
         "titles": ["Therapy Assistant - {unit}", "Rehabilitation Assistant - {unit}", "Physiotherapy Assistant - {unit}"],
         "units": {"acute_trust": "acute_therapy", "community_trust": "community_therapy"}, "noexp": True,
         "drive": 0.4,
@@ -472,11 +498,11 @@ ROLES = {
     "pharmacist": {
         "noun": "pharmacist", "profile": "pharmacy", "reg": "gphc_pharmacist",
         "titles": ["Rotational Pharmacist", "Band 6 Pharmacist - {site}", "Pharmacist - Medicines Optimisation"],
-        "units": None, "visa": 0.15,
+        "units": None, "visa": 0.15, "patterns": (0.3, 0.05, 0.4, 0.2),
     },
     "clinical_pharmacist": {
         "noun": "clinical pharmacist", "profile": "pharmacy", "reg": "gphc_pharmacist",
-        "titles": ["Clinical Pharmacist (PCN)", "Practice-based Clinical Pharmacist", "Senior Clinical Pharmacist - Care Homes"],
+        "titles": ["Clinical Pharmacist (PCN)", "Practice-based Clinical Pharmacist", "Clinical Pharmacist - Care Homes"],
         "units": None,
     },
     "pharmacy_technician": {
@@ -492,7 +518,7 @@ ROLES = {
     },
     "psychological_wellbeing_practitioner": {
         "noun": "psychological wellbeing practitioner", "profile": "psychology",
-        "titles": ["Psychological Wellbeing Practitioner - {unit}", "Qualified PWP - {unit}", "Trainee Psychological Wellbeing Practitioner"],
+        "titles": ["Psychological Wellbeing Practitioner - {unit}", "Qualified PWP - {unit}", "Psychological Wellbeing Practitioner - Step 2"],
         "units": {"mental_health_trust": "talking_therapies"},
     },
     "assistant_psychologist": {
@@ -502,13 +528,13 @@ ROLES = {
     },
     "clinical_psychologist": {
         "noun": "clinical psychologist", "profile": "psychology", "reg": "hcpc_psychologist",
-        "titles": ["Clinical Psychologist - {unit}", "Principal Clinical Psychologist - {unit}"],
+        "titles": ["Clinical Psychologist - {unit}", "Clinical Psychologist (Band 8a)"],
         "units": {"mental_health_trust": "mh_community"},
     },
     # Primary care and community pharmacy
     "gp_partner": {
         "noun": "GP partner", "profile": "medical", "reg": "gmc_gp",
-        "titles": ["GP Partner", "GP Partner (6-8 sessions)", "Salaried GP with a View to Partnership"],
+        "titles": ["GP Partner", "GP Partner (6-8 sessions)", "GP Partner - Training Practice"],
     },
     "salaried_gp": {
         "noun": "salaried GP", "profile": "medical", "reg": "gmc_gp",
@@ -533,7 +559,7 @@ ROLES = {
     },
     "practice_manager": {
         "noun": "practice manager", "profile": "management",
-        "titles": ["Practice Manager", "Deputy Practice Manager", "Business and Operations Manager"],
+        "titles": ["Practice Manager", "Practice Business Manager", "Operations and Practice Manager"],
         "dbs": False,
     },
     "social_prescribing_link_worker": {
@@ -647,8 +673,9 @@ ROLES = {
     },
     "deputy_manager": {
         "noun": "deputy manager", "profile": "management",
-        "titles": ["Deputy Manager", "Deputy Care Home Manager", "Clinical Deputy Manager"],
+        "titles": ["Deputy Manager", "Deputy Care Home Manager", "Assistant Home Manager"],
         "titles_by_sector": {
+            "nursing_home": ["Clinical Deputy Manager", "Deputy Manager (RGN)"],
             "home_care": ["Deputy Branch Manager", "Deputy Registered Manager"],
             "supported_living": ["Deputy Service Manager - {town}", "Assistant Service Manager"],
         },
@@ -672,6 +699,7 @@ ROLES = {
     },
     "lead_adult_care_apprentice": {
         "noun": "apprentice lead care worker", "profile": "apprentice_care",
+        "school": False,
         "titles": ["Lead Adult Care Worker Apprenticeship (Level 3)", "Senior Carer Apprentice (Level 3)"],
         "titles_by_sector": {"supported_living": ["Lead Support Worker Apprenticeship (Level 3)"]},
     },
@@ -702,6 +730,7 @@ ROLES = {
     },
     "social_work_apprentice": {
         "noun": "social worker degree apprentice", "profile": "apprentice_social_work",
+        "school": False,
         "titles": ["Social Worker Degree Apprenticeship (Level 6)", "Trainee Social Worker (Apprenticeship)"],
     },
     # Charity and volunteering
