@@ -1,8 +1,161 @@
-from flask import render_template
+from datetime import date
 
-from portal.vacancies import bp
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from portal.accounts.access import recruiter_required
+from portal.extensions import db
+from portal.vacancies import bp, jsonld, services
+from portal.vacancies.forms import VacancyForm
+from portal.vacancies.models import CONTRACT_TYPE_LABELS, FLAG_LABELS, WORKING_PATTERN_LABELS, Vacancy
+
+
+@bp.context_processor
+def vacancy_labels():
+    return {"contract_labels": CONTRACT_TYPE_LABELS, "pattern_labels": WORKING_PATTERN_LABELS, "flag_labels": FLAG_LABELS}
+
+
+def _own_vacancy_or_404(vacancy_id: int) -> Vacancy:
+    vacancy = services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id)
+    if vacancy is None:
+        abort(404)
+    return vacancy
+
+
+def _vacancy_form(vacancy: Vacancy | None = None) -> VacancyForm:
+    form = VacancyForm.for_vacancy(vacancy) if vacancy else VacancyForm()
+    form.offer_choices(services.job_roles(), services.pay_bands(), current_user.organisation.sites)
+    return form
 
 
 @bp.get("/recruiter/vacancies")
+@recruiter_required
 def manage():
-    return render_template("jobsearch/search.html")
+    return render_template(
+        "vacancies/manage.html",
+        organisation=current_user.organisation,
+        vacancies=services.organisation_vacancies(current_user.organisation_id),
+        today=date.today(),
+    )
+
+
+@bp.route("/recruiter/vacancies/new", methods=["GET", "POST"])
+@recruiter_required
+def create():
+    form = _vacancy_form()
+    if form.validate_on_submit():
+        vacancy = services.create_vacancy(current_user.organisation, form.details())
+        db.session.commit()
+        flash("Your draft has been saved. Check how it looks, then publish it.", "success")
+        return redirect(url_for(".preview", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=None)
+
+
+@bp.route("/recruiter/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])
+@recruiter_required
+def edit(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    try:
+        services.check_editable(vacancy)
+    except services.VacancyActionRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for(".manage"))
+    form = _vacancy_form(vacancy)
+    if form.validate_on_submit():
+        services.update_vacancy(vacancy, form.details())
+        db.session.commit()
+        flash("Your changes have been saved.", "success")
+        return redirect(url_for(".preview", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy)
+
+
+@bp.get("/recruiter/vacancies/<int:vacancy_id>/preview")
+@recruiter_required
+def preview(vacancy_id: int):
+    return _render_vacancy(_own_vacancy_or_404(vacancy_id), preview=True)
+
+
+@bp.post("/recruiter/vacancies/<int:vacancy_id>/publish")
+@recruiter_required
+def publish(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    try:
+        services.publish(vacancy, date.today())
+    except services.VacancyActionRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for(".preview", vacancy_id=vacancy.id))
+    db.session.commit()
+    if vacancy.organisation.is_approved:
+        flash(f"‘{vacancy.title}’ is published. Job seekers can now find it.", "success")
+    else:
+        flash(f"‘{vacancy.title}’ is published. Job seekers will see it once your organisation is approved.", "success")
+    return redirect(url_for(".manage"))
+
+
+@bp.post("/recruiter/vacancies/<int:vacancy_id>/close")
+@recruiter_required
+def close(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    try:
+        services.close(vacancy)
+    except services.VacancyActionRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for(".manage"))
+    db.session.commit()
+    flash(f"‘{vacancy.title}’ is closed. Its page now tells job seekers it has closed.", "success")
+    return redirect(url_for(".manage"))
+
+
+@bp.post("/recruiter/vacancies/<int:vacancy_id>/repost")
+@recruiter_required
+def repost(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    try:
+        copy = services.repost(vacancy)
+    except services.VacancyActionRefused as refusal:
+        flash(str(refusal), "error")
+        return redirect(url_for(".manage"))
+    db.session.commit()
+    flash("This is a new draft copied from the original. Check the details and the closing date, then save it.", "info")
+    return redirect(url_for(".edit", vacancy_id=copy.id))
+
+
+@bp.get("/jobs/<int:vacancy_id>")
+@bp.get("/jobs/<int:vacancy_id>/<slug>")
+def detail(vacancy_id: int, slug: str | None = None):
+    vacancy = services.get_public_vacancy(vacancy_id)
+    preview = False
+    if vacancy is None and current_user.is_authenticated and current_user.is_recruiter:
+        vacancy = services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id)
+        preview = True
+    if vacancy is None:
+        abort(404)
+    if slug != vacancy.slug:
+        near = request.args.get("near") or None
+        return redirect(url_for(".detail", vacancy_id=vacancy.id, slug=vacancy.slug, near=near), 301)
+    return _render_vacancy(vacancy, preview=preview)
+
+
+def _render_vacancy(vacancy: Vacancy, preview: bool):
+    today = date.today()
+    near = request.args.get("near", "").strip()
+    page_url = url_for(".detail", vacancy_id=vacancy.id, slug=vacancy.slug, _external=True)
+    job_posting = None
+    if not preview and vacancy.is_live(today):
+        organisation = vacancy.organisation
+        logo_url = (
+            url_for("employers.logo", filename=organisation.logo_filename, _external=True)
+            if organisation.logo_filename else None
+        )
+        job_posting = jsonld.script_json(jsonld.job_posting(vacancy, page_url, logo_url))
+    return render_template(
+        "vacancies/detail.html",
+        vacancy=vacancy,
+        preview=preview,
+        closed=services.has_closed(vacancy, today),
+        page_url=page_url,
+        job_posting=job_posting,
+        near=near,
+        distance=services.nearest_site_distance(vacancy, near) if near else None,
+        similar=services.similar_vacancies(vacancy, today),
+    )
