@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
-from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, select_autoescape
 
 from portal.config import REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
@@ -52,7 +52,7 @@ def configure_templates(app: Flask) -> None:
         "loader": ChoiceLoader(
             [FileSystemLoader(str(REPO_ROOT / "templates")), PackageLoader("nhsuk_frontend_jinja")]
         ),
-        "autoescape": True,
+        "autoescape": select_autoescape(("html", "xml", "jinja"), default_for_string=True),
     }
     from portal import templating
 

@@ -9,6 +9,7 @@ COMMAND_MODULES = (
     "portal.indexing.commands",
     "portal.vacancies.commands",
     "portal.demo.commands",
+    "portal.admin.commands",
 )
 
 

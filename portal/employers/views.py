@@ -1,13 +1,158 @@
-from flask import render_template
+from datetime import date
 
-from portal.employers import bp
+from flask import abort, flash, redirect, render_template, request, send_from_directory, url_for
+from flask_login import current_user, login_required
+
+from portal.accounts.access import recruiter_required
+from portal.accounts.models import utcnow
+from portal.employers import bp, services
+from portal.employers.forms import InvitationForm, OrganisationForm
+from portal.extensions import db
+
+LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
+
+
+def _wants_another_site() -> bool:
+    """The "Add another site" button re-shows the form with one more row, keeping what was typed."""
+    return request.method == "POST" and "add_site" in request.form
 
 
 @bp.get("/employers")
 def directory():
-    return render_template("employers/directory.html")
+    sector_code = request.args.get("sector") or None
+    groups = services.directory(date.today(), sector_code)
+    return render_template(
+        "employers/directory.html", groups=groups, sectors=services.sectors(), sector_code=sector_code
+    )
 
 
-@bp.get("/employers/register")
+@bp.route("/employers/register", methods=["GET", "POST"])
+@login_required
 def register():
-    return render_template("employers/directory.html")
+    if current_user.organisation_id is not None:
+        flash(f"You already belong to {current_user.organisation.name}.", "info")
+        return redirect(url_for("employers.organisation"))
+    form = OrganisationForm()
+    if _wants_another_site():
+        form.add_site_row()
+    elif form.validate_on_submit():
+        organisation = services.register_organisation(current_user, form.details(), form.logo.data)
+        db.session.commit()
+        flash(
+            f"{organisation.name} is registered. We will check it and let you know by email when it is "
+            "approved. You can add vacancies now; they appear once your organisation is approved.",
+            "success",
+        )
+        return redirect(url_for("employers.organisation"))
+    return render_template("employers/register.html", form=form)
+
+
+@bp.get("/employers/<slug>")
+def detail(slug: str):
+    organisation = services.organisation_by_slug(slug)
+    if organisation is None or not services.can_view(organisation, current_user):
+        abort(404)
+    return render_template(
+        "employers/detail.html",
+        organisation=organisation,
+        vacancies=services.live_vacancies(organisation, date.today()),
+    )
+
+
+@bp.get("/logos/<filename>")
+def logo(filename: str):
+    organisation = services.organisation_by_logo(filename)
+    path = services.logo_path(filename)
+    if organisation is None or path is None or not services.can_view(organisation, current_user):
+        abort(404)
+    response = send_from_directory(path.parent, path.name, max_age=LOGO_CACHE_SECONDS)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+@bp.route("/recruiter/organisation", methods=["GET", "POST"])
+@recruiter_required
+def organisation():
+    organisation = current_user.organisation
+    form = OrganisationForm() if request.method == "POST" else OrganisationForm.for_organisation(organisation)
+    if _wants_another_site():
+        form.add_site_row()
+    elif form.validate_on_submit():
+        try:
+            replaced_logo = services.update_organisation(organisation, form.details(), form.logo.data)
+        except services.SiteInUse as problem:
+            row = next(entry for entry in form.sites if entry.form.site_id.data == str(problem.site.id))
+            vacancies = "1 vacancy" if problem.vacancy_count == 1 else f"{problem.vacancy_count} vacancies"
+            row.form.remove.errors.append(
+                f"{problem.site.name} is the place of work for {vacancies}. Move them to another site first."
+            )
+        else:
+            db.session.commit()
+            services.delete_logo(replaced_logo)
+            flash("Your organisation's details have been saved.", "success")
+            return redirect(url_for("employers.organisation"))
+    return render_template("employers/organisation.html", form=form, organisation=organisation)
+
+
+def _render_team(form: InvitationForm, status: int = 200):
+    organisation = current_user.organisation
+    return render_template(
+        "employers/team.html",
+        form=form,
+        organisation=organisation,
+        recruiters=services.recruiters_of(organisation),
+        invitations=services.open_invitations(organisation),
+        now=utcnow(),
+    ), status
+
+
+@bp.route("/recruiter/organisation/invitations", methods=["GET", "POST"])
+@recruiter_required
+def team():
+    form = InvitationForm()
+    if form.validate_on_submit():
+        try:
+            invitation, token = services.invite_colleague(current_user.organisation, form.email.data, current_user)
+        except services.AlreadyMember:
+            form.email.errors.append(f"{form.email.data} is already a recruiter for your organisation")
+        else:
+            db.session.commit()
+            services.send_invitation(invitation, token, current_user)
+            flash(f"We have emailed an invitation to {invitation.email}.", "success")
+            return redirect(url_for("employers.team"))
+    return _render_team(form)
+
+
+@bp.post("/recruiter/organisation/invitations/<int:invitation_id>/revoke")
+@recruiter_required
+def revoke_invitation(invitation_id: int):
+    invitation = services.invitation_of(current_user.organisation, invitation_id)
+    if invitation is None:
+        abort(404)
+    services.revoke_invitation(invitation)
+    db.session.commit()
+    flash(f"The invitation to {invitation.email} has been withdrawn.", "success")
+    return redirect(url_for("employers.team"))
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+def invitation(token: str):
+    try:
+        invitation = services.usable_invitation(token)
+    except services.InvitationUnusable as problem:
+        return render_template("employers/invitation_unusable.html", reason=problem.reason), 400
+    if not current_user.is_authenticated:
+        return render_template("employers/invitation_sign_in.html", invitation=invitation, next_url=request.path)
+    try:
+        if request.method == "POST":
+            services.accept_invitation(invitation, current_user)
+            db.session.commit()
+            flash(f"You have joined {invitation.organisation.name}.", "success")
+            return redirect(url_for("employers.organisation"))
+        services.check_can_accept(invitation, current_user)
+    except services.InvitationForSomeoneElse:
+        return render_template("employers/invitation_refused.html", invitation=invitation, reason="someone_else"), 403
+    except services.InAnotherOrganisation:
+        return render_template("employers/invitation_refused.html", invitation=invitation, reason="other_organisation"), 409
+    return render_template("employers/invitation.html", invitation=invitation)

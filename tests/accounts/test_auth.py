@@ -129,3 +129,10 @@ def test_outbox_location_is_logged(client, make_user, caplog):
     with caplog.at_level("INFO"):
         client.post("/forgot-password", data={"email": user.email})
     assert "outbox" in caplog.text
+
+
+def test_plain_text_emails_are_not_html_escaped(client, make_user, outbox):
+    user = make_user(full_name="Siobhan O'Neill")
+    client.post("/forgot-password", data={"email": user.email})
+    [message] = outbox()
+    assert "Siobhan O'Neill" in message.get_body(preferencelist=("plain",)).get_content()

@@ -1,0 +1,28 @@
+import click
+from email_validator import EmailNotValidError, validate_email
+from flask.cli import AppGroup
+
+from portal.accounts.services import EmailAlreadyRegistered
+from portal.admin import services
+from portal.extensions import db
+
+cli = AppGroup("admin", help="Administrator accounts.")
+
+
+@cli.command("create")
+@click.argument("email")
+@click.option("--name", prompt="Full name", help="The administrator's full name.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted for when left out.")
+def create(email: str, name: str, password: str):
+    """Create an administrator account (they cannot be created through the website)."""
+    try:
+        validate_email(email, check_deliverability=False)
+        user = services.create_admin(email, name, password)
+    except EmailNotValidError as problem:
+        raise click.BadParameter(str(problem), param_hint="EMAIL") from problem
+    except EmailAlreadyRegistered as problem:
+        raise click.ClickException(f"An account with {email} already exists") from problem
+    except services.PasswordTooShort as problem:
+        raise click.BadParameter(str(problem), param_hint="--password") from problem
+    db.session.commit()
+    click.echo(f"Created administrator {user.email}")

@@ -1,0 +1,79 @@
+"""Administration: approving, suspending and reinstating organisations, and creating admin accounts."""
+from __future__ import annotations
+
+from flask import current_app, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import User, utcnow
+from portal.accounts.roles import Role
+from portal.accounts.services import MIN_PASSWORD_LENGTH, register_user
+from portal.employers.models import Organisation, OrganisationStatus
+from portal.employers.services import recruiters_of
+from portal.extensions import db
+from portal.mail import send_email
+
+
+class StatusChangeNotAllowed(Exception):
+    pass
+
+
+class PasswordTooShort(ValueError):
+    pass
+
+
+def pending_organisations() -> list[Organisation]:
+    """Organisations waiting for approval, the longest waiting first."""
+    return list(db.session.scalars(
+        select(Organisation)
+        .where(Organisation.status == OrganisationStatus.PENDING)
+        .options(selectinload(Organisation.members), selectinload(Organisation.sites), selectinload(Organisation.sector))
+        .order_by(Organisation.created_at, Organisation.id)
+    ))
+
+
+def all_organisations() -> list[Organisation]:
+    return list(db.session.scalars(
+        select(Organisation).options(selectinload(Organisation.sector)).order_by(Organisation.name)
+    ))
+
+
+def _change_status(organisation: Organisation, allowed_from: OrganisationStatus, new_status: OrganisationStatus, verb: str) -> None:
+    if organisation.status != allowed_from:
+        raise StatusChangeNotAllowed(f"{organisation.name} is {organisation.status}, so it cannot be {verb}.")
+    # The indexing after_flush hook sees the status change and queues the organisation's vacancies for re-indexing.
+    organisation.status = new_status.value
+    organisation.reviewed_at = utcnow()
+    db.session.flush()
+
+
+def approve_organisation(organisation: Organisation) -> None:
+    _change_status(organisation, OrganisationStatus.PENDING, OrganisationStatus.APPROVED, "approved")
+
+
+def suspend_organisation(organisation: Organisation) -> None:
+    _change_status(organisation, OrganisationStatus.APPROVED, OrganisationStatus.SUSPENDED, "suspended")
+
+
+def reinstate_organisation(organisation: Organisation) -> None:
+    _change_status(organisation, OrganisationStatus.SUSPENDED, OrganisationStatus.APPROVED, "reinstated")
+
+
+def notify_approval(organisation: Organisation) -> None:
+    """Tell the organisation's recruiters; call it once the approval is committed."""
+    for recruiter in recruiters_of(organisation):
+        send_email(
+            recruiter.email,
+            f"{organisation.name} is approved on {current_app.config['SITE_NAME']}",
+            "organisation_approved",
+            recruiter=recruiter,
+            organisation=organisation,
+            organisation_link=url_for("employers.detail", slug=organisation.slug, _external=True),
+            vacancies_link=url_for("vacancies.manage", _external=True),
+        )
+
+
+def create_admin(email: str, full_name: str, password: str) -> User:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordTooShort(f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
+    return register_user(email, full_name, password, roles=(Role.ADMIN,))

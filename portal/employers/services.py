@@ -1,0 +1,359 @@
+"""Employers: registering an organisation with its sites and logo, the public directory, and inviting colleagues."""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import current_app, url_for
+from slugify import slugify
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import User, utcnow
+from portal.accounts.roles import Role
+from portal.accounts.services import normalise_email
+from portal.employers.models import Invitation, Organisation, OrganisationStatus, Site
+from portal.extensions import db
+from portal.locations.services import find_place
+from portal.mail import send_email
+from portal.reference.models import Sector
+from portal.vacancies.models import Vacancy, VacancyStatus, vacancy_sites
+
+FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
+# Paths under /employers/ that a slug must not shadow.
+RESERVED_SLUGS = {"register"}
+MAX_LOGO_BYTES = 1024 * 1024
+LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
+LOGO_FILENAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg)$")
+
+
+class LogoRejected(ValueError):
+    pass
+
+
+class SiteInUse(Exception):
+    def __init__(self, site: Site, vacancy_count: int):
+        super().__init__(site.name)
+        self.site = site
+        self.vacancy_count = vacancy_count
+
+
+class AlreadyMember(Exception):
+    pass
+
+
+class InvitationUnusable(Exception):
+    """The link cannot be used by anyone: ``reason`` is ``not_found``, ``used`` or ``expired``."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvitationForSomeoneElse(Exception):
+    pass
+
+
+class InAnotherOrganisation(Exception):
+    pass
+
+
+@dataclass
+class SiteDetails:
+    name: str
+    town: str
+    postcode: str
+    site_id: int | None = None
+    remove: bool = False
+
+
+@dataclass
+class OrganisationDetails:
+    name: str
+    sector_code: str
+    website: str | None
+    about: str
+    sites: list[SiteDetails]
+
+
+@dataclass
+class DirectoryEntry:
+    organisation: Organisation
+    live_vacancies: int
+
+
+def sectors() -> list[Sector]:
+    return list(db.session.scalars(select(Sector).order_by(Sector.position, Sector.name)))
+
+
+def normalise_postcode(text: str) -> str | None:
+    """``le11 1aa`` becomes ``LE11 1AA``; None when it is not a full UK postcode."""
+    match = FULL_POSTCODE.match(re.sub(r"\s+", "", text or "").upper())
+    return f"{match.group(1)} {match.group(2)}" if match else None
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name, max_length=170, word_boundary=True) or "organisation"
+    taken = set(db.session.scalars(
+        select(Organisation.slug).where(or_(Organisation.slug == base, Organisation.slug.like(f"{base}-%")))
+    )) | RESERVED_SLUGS
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _place_site(site: Site) -> None:
+    """Coordinates from the postcode district, else the town; none when the gazetteer knows neither."""
+    place = find_place(site.postcode) or find_place(site.town)
+    site.latitude, site.longitude = (place.latitude, place.longitude) if place else (None, None)
+
+
+def _fill_site(site: Site, details: SiteDetails) -> None:
+    site.name, site.town = details.name, details.town
+    site.postcode = normalise_postcode(details.postcode) or details.postcode
+    _place_site(site)
+
+
+def _new_site(details: SiteDetails) -> Site:
+    site = Site()
+    _fill_site(site, details)
+    return site
+
+
+# Logos
+
+def logo_folder() -> Path:
+    return Path(current_app.instance_path) / "logos"
+
+
+def read_logo(stream: BinaryIO) -> tuple[bytes, str]:
+    """The file's bytes and extension, judged by its content; the name and declared type are ignored."""
+    content = stream.read(MAX_LOGO_BYTES + 1)
+    stream.seek(0)
+    if len(content) > MAX_LOGO_BYTES:
+        raise LogoRejected("The logo must be smaller than 1 MB")
+    for signature, extension in LOGO_SIGNATURES.items():
+        if content.startswith(signature):
+            return content, extension
+    raise LogoRejected("The logo must be a PNG or JPEG image")
+
+
+def _store_logo(stream: BinaryIO) -> str:
+    content, extension = read_logo(stream)
+    filename = f"{secrets.token_hex(16)}.{extension}"
+    folder = logo_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / filename).write_bytes(content)
+    return filename
+
+
+def logo_path(filename: str) -> Path | None:
+    return logo_folder() / filename if LOGO_FILENAME.match(filename) else None
+
+
+def delete_logo(filename: str | None) -> None:
+    """Remove a logo that has been replaced; call it once the new one is committed."""
+    path = logo_path(filename) if filename else None
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+# Registering and editing
+
+def register_organisation(user: User, details: OrganisationDetails, logo: BinaryIO | None = None) -> Organisation:
+    """A new organisation waiting for approval, with ``user`` as its first recruiter."""
+    organisation = Organisation(
+        name=details.name,
+        slug=unique_slug(details.name),
+        sector_code=details.sector_code,
+        website=details.website,
+        about=details.about,
+        status=OrganisationStatus.PENDING.value,
+        sites=[_new_site(site) for site in details.sites if not site.remove],
+    )
+    if logo is not None:
+        organisation.logo_filename = _store_logo(logo)
+    db.session.add(organisation)
+    user.organisation = organisation
+    user.grant(Role.RECRUITER)
+    db.session.flush()
+    return organisation
+
+
+def _vacancies_using(site: Site) -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(vacancy_sites).where(vacancy_sites.c.site_id == site.id)
+    )
+
+
+def update_organisation(organisation: Organisation, details: OrganisationDetails, logo: BinaryIO | None = None) -> str | None:
+    """Change the details and sites (never the status); returns the replaced logo's filename, if any."""
+    existing = {site.id: site for site in organisation.sites}
+    for row in details.sites:
+        if row.remove and row.site_id in existing:
+            in_use = _vacancies_using(existing[row.site_id])
+            if in_use:
+                raise SiteInUse(existing[row.site_id], in_use)
+    organisation.name = details.name
+    organisation.sector_code = details.sector_code
+    organisation.website = details.website
+    organisation.about = details.about
+    for row in details.sites:
+        site = existing.get(row.site_id)
+        if site is None:
+            if not row.remove:
+                organisation.sites.append(_new_site(row))
+        elif row.remove:
+            organisation.sites.remove(site)
+        else:
+            _fill_site(site, row)
+    replaced_logo = None
+    if logo is not None:
+        replaced_logo = organisation.logo_filename
+        organisation.logo_filename = _store_logo(logo)
+    db.session.flush()
+    return replaced_logo
+
+
+# Public pages
+
+def can_view(organisation: Organisation, user) -> bool:
+    """Approved organisations are public; their own recruiters and admins may preview the others."""
+    if organisation.is_approved:
+        return True
+    return bool(user.is_authenticated and (user.is_admin or user.organisation_id == organisation.id))
+
+
+def organisation_by_slug(slug: str) -> Organisation | None:
+    return db.session.scalar(
+        select(Organisation).where(Organisation.slug == slug).options(selectinload(Organisation.sites))
+    )
+
+
+def organisation_by_logo(filename: str) -> Organisation | None:
+    return db.session.scalar(select(Organisation).where(Organisation.logo_filename == filename))
+
+
+def _is_live(today: date):
+    return and_(Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.closing_date >= today)
+
+
+def live_vacancies(organisation: Organisation, today: date) -> list[Vacancy]:
+    return list(db.session.scalars(
+        select(Vacancy)
+        .where(Vacancy.organisation_id == organisation.id, _is_live(today))
+        .order_by(Vacancy.closing_date, Vacancy.title)
+    ))
+
+
+def directory(today: date, sector_code: str | None = None) -> list[tuple[Sector, list[DirectoryEntry]]]:
+    """Approved organisations with their live vacancy counts, grouped by sector in the sectors' order."""
+    query = (
+        select(Organisation, func.count(Vacancy.id))
+        .outerjoin(Vacancy, and_(Vacancy.organisation_id == Organisation.id, _is_live(today)))
+        .where(Organisation.status == OrganisationStatus.APPROVED)
+        .group_by(Organisation.id)
+        .order_by(Organisation.name)
+        .options(selectinload(Organisation.sites))
+    )
+    if sector_code:
+        query = query.where(Organisation.sector_code == sector_code)
+    by_sector: dict[str, list[DirectoryEntry]] = {}
+    for organisation, count in db.session.execute(query):
+        by_sector.setdefault(organisation.sector_code, []).append(DirectoryEntry(organisation, count))
+    return [(sector, by_sector[sector.code]) for sector in sectors() if sector.code in by_sector]
+
+
+# Inviting colleagues
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_invitations(organisation: Organisation) -> list[Invitation]:
+    return list(db.session.scalars(
+        select(Invitation)
+        .where(Invitation.organisation_id == organisation.id, Invitation.accepted_at.is_(None))
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc())
+    ))
+
+
+def recruiters_of(organisation: Organisation) -> list[User]:
+    return [member for member in organisation.members if member.has_role(Role.RECRUITER)]
+
+
+def invite_colleague(organisation: Organisation, email: str, invited_by: User) -> tuple[Invitation, str]:
+    """A new invitation and its token, which exists only in the email; an older one to the same address is replaced."""
+    email = normalise_email(email)
+    if any(normalise_email(member.email) == email for member in organisation.members):
+        raise AlreadyMember(email)
+    for earlier in open_invitations(organisation):
+        if earlier.email == email:
+            db.session.delete(earlier)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        organisation=organisation,
+        email=email,
+        token_hash=_hash_token(token),
+        invited_by_id=invited_by.id,
+        expires_at=utcnow() + timedelta(days=current_app.config["INVITATION_MAX_AGE_DAYS"]),
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    return invitation, token
+
+
+def send_invitation(invitation: Invitation, token: str, invited_by: User) -> None:
+    organisation = invitation.organisation
+    send_email(
+        invitation.email,
+        f"Join {organisation.name} on {current_app.config['SITE_NAME']}",
+        "invitation",
+        organisation=organisation,
+        invited_by=invited_by,
+        link=url_for("employers.invitation", token=token, _external=True),
+        expires_at=invitation.expires_at,
+    )
+
+
+def usable_invitation(token: str) -> Invitation:
+    invitation = db.session.scalar(select(Invitation).where(Invitation.token_hash == _hash_token(token)))
+    if invitation is None:
+        raise InvitationUnusable("not_found")
+    if invitation.accepted_at is not None:
+        raise InvitationUnusable("used")
+    if invitation.expires_at <= utcnow():
+        raise InvitationUnusable("expired")
+    return invitation
+
+
+def check_can_accept(invitation: Invitation, user: User) -> None:
+    if normalise_email(user.email) != invitation.email:
+        raise InvitationForSomeoneElse(invitation.email)
+    if user.organisation_id not in (None, invitation.organisation_id):
+        raise InAnotherOrganisation(user.organisation.name)
+
+
+def accept_invitation(invitation: Invitation, user: User) -> None:
+    check_can_accept(invitation, user)
+    user.organisation_id = invitation.organisation_id
+    user.grant(Role.RECRUITER)
+    invitation.accepted_at = utcnow()
+    db.session.flush()
+
+
+def invitation_of(organisation: Organisation, invitation_id: int) -> Invitation | None:
+    return db.session.scalar(
+        select(Invitation).where(Invitation.id == invitation_id, Invitation.organisation_id == organisation.id)
+    )
+
+
+def revoke_invitation(invitation: Invitation) -> None:
+    db.session.delete(invitation)
+    db.session.flush()
