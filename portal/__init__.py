@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, select_autoescape
 
-from portal.config import REPO_ROOT, Config
+from portal.config import MAX_RECORD_ID, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
 
 BLUEPRINT_MODULES = (
@@ -76,9 +77,17 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
 
+class RecordIdConverter(IntegerConverter):
+    """``<int:...>`` in every route: a database id, so 1 to 2**31 - 1; anything else is a 404."""
+
+    def __init__(self, url_map, **kwargs):
+        super().__init__(url_map, min=kwargs.pop("min", 1), max=kwargs.pop("max", MAX_RECORD_ID), **kwargs)
+
+
 def register_blueprints(app: Flask) -> None:
     import importlib
 
+    app.url_map.converters["int"] = RecordIdConverter
     for module_name in BLUEPRINT_MODULES:
         module = importlib.import_module(module_name)
         app.register_blueprint(module.bp)

@@ -4,6 +4,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = REPO_ROOT / "instance"
+# Ids are 32-bit on every supported database; larger numbers in a URL or parameter name nothing.
+MAX_RECORD_ID = 2**31 - 1
 
 
 def _env_bool(name: str, default: bool) -> bool:

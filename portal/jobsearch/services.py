@@ -1,0 +1,235 @@
+"""Job search: turns checked parameters into a search, and the hits back into vacancies with labels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import defer, selectinload
+
+from portal.employers.models import Organisation, OrganisationStatus
+from portal.extensions import db
+from portal.indexing.services import search_vacancies
+from portal.jobsearch.labels import Labels, labels
+from portal.jobsearch.params import SearchParams
+from portal.templating import format_money
+from portal.vacancies.models import PAY_PERIOD_LABELS, Vacancy, VacancyStatus
+from search import Hit, SearchQuery, SearchResult
+
+# Search parameter -> the search index field it filters and counts.
+FACET_FIELDS = {
+    "sector": "sector",
+    "role_family": "role_family",
+    "employer": "employer_id",
+    "contract_type": "contract_type",
+    "working_pattern": "working_pattern",
+    "flags": "flags",
+}
+FACET_TITLES = {
+    "sector": "Type of employer",
+    "role_family": "Job family",
+    "employer": "Employer",
+    "contract_type": "Contract type",
+    "working_pattern": "Working pattern",
+    "flags": "Requirements and support",
+}
+FEED_SIZE = 50
+MAX_EMPLOYER_OPTIONS = 20
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: str
+    options: list[FacetOption]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One vacancy in a list of results, with what a reader needs to choose it."""
+
+    vacancy: Vacancy
+    hit: Hit | None
+    employer_name: str
+    sector: str
+    contract_type: str
+    pay: str
+    towns: list[str]
+
+    @property
+    def distance_miles(self) -> float | None:
+        return self.hit.distance_miles if self.hit else None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    params: SearchParams
+    result: SearchResult
+    listings: list[Listing]
+    facets: list[Facet]
+
+    @property
+    def total(self) -> int:
+        return self.result.total
+
+    @property
+    def pages(self) -> int:
+        return self.result.pages
+
+
+def search_query(params: SearchParams, *, facets=(), sort: str | None = None, per_page: int | None = None,
+                 page: int | None = None) -> SearchQuery:
+    return SearchQuery(
+        text=params.q,
+        sector=params.sector,
+        role_family=params.role_family,
+        role=params.role,
+        employer_id=params.employer,
+        contract_type=params.contract_type,
+        working_pattern=params.working_pattern,
+        flags=params.flags,
+        min_pay=params.min_pay,
+        posted_within_days=params.posted_within,
+        near=params.near,
+        radius_miles=params.radius if params.near else None,
+        sort=sort or params.applied_sort,
+        page=page or params.page,
+        per_page=per_page or params.per_page,
+        facets=[FACET_FIELDS[name] for name in facets],
+        today=date.today(),
+    )
+
+
+def find_jobs(params: SearchParams, *, facets=tuple(FACET_FIELDS)) -> SearchPage:
+    result = search_vacancies(search_query(params, facets=facets))
+    return SearchPage(params, result, listings_for(result.hits), labelled_facets(params, result, facets))
+
+
+def newest_jobs(params: SearchParams, limit: int = FEED_SIZE) -> list[Listing]:
+    result = search_vacancies(search_query(params, sort="newest", per_page=limit, page=1))
+    return listings_for(result.hits)
+
+
+def listings_for(hits: list[Hit]) -> list[Listing]:
+    """The vacancies for these hits, in the same order, read in one query."""
+    vacancies = load_vacancies([hit.id for hit in hits])
+    known = labels()
+    return [listing(vacancies[hit.id], hit, known) for hit in hits if hit.id in vacancies]
+
+
+def load_vacancies(ids: list[int]) -> dict[int, Vacancy]:
+    """Vacancies as lists show them: without the long texts only their own page needs."""
+    if not ids:
+        return {}
+    rows = db.session.scalars(
+        select(Vacancy)
+        .where(Vacancy.id.in_(ids))
+        .options(
+            defer(Vacancy.description), defer(Vacancy.requirements), defer(Vacancy.benefits),
+            selectinload(Vacancy.organisation).defer(Organisation.about),
+            selectinload(Vacancy.sites),
+            selectinload(Vacancy.role),
+        )
+    )
+    return {vacancy.id: vacancy for vacancy in rows}
+
+
+def listing(vacancy: Vacancy, hit: Hit | None, known: Labels) -> Listing:
+    return Listing(
+        vacancy=vacancy,
+        hit=hit,
+        employer_name=vacancy.organisation.name,
+        sector=known.sectors.get(vacancy.sector_code, vacancy.sector_code),
+        contract_type=known.contract_types.get(vacancy.contract_type, vacancy.contract_type),
+        pay=describe_pay(vacancy, known),
+        towns=list(dict.fromkeys(site.town for site in vacancy.sites if site.town)),
+    )
+
+
+def describe_pay(vacancy: Vacancy, known: Labels) -> str:
+    amounts = [amount for amount in (vacancy.pay_min, vacancy.pay_max) if amount is not None]
+    if len(amounts) == 2 and amounts[0] == amounts[1]:
+        amounts = amounts[:1]
+    period = PAY_PERIOD_LABELS.get(vacancy.pay_period, "")
+    money = " to ".join(format_money(amount) for amount in amounts)
+    band = known.pay_bands.get(vacancy.pay_band_code) if vacancy.pay_band_code else None
+    if money and band:
+        return f"{band}: {money} {period}"
+    if money:
+        return f"{money} {period}"
+    return band or "Pay not given"
+
+
+def labelled_facets(params: SearchParams, result: SearchResult, names) -> list[Facet]:
+    """Each facet's values with names and counts: reference lists in their own order, employers busiest first."""
+    known = labels()
+    option_labels = {
+        "sector": known.sectors,
+        "role_family": known.role_families,
+        "contract_type": known.contract_types,
+        "working_pattern": known.working_patterns,
+        "flags": known.flags,
+    }
+    facets = []
+    for name in names:
+        counts = {str(value): count for value, count in result.facets.get(FACET_FIELDS[name], {}).items()}
+        selected = {str(value) for value in getattr(params, name)}
+        if name == "employer":
+            busiest = set(list(counts)[:MAX_EMPLOYER_OPTIONS])
+            shown = [value for value in counts if value in busiest or value in selected]
+            names_for = {str(id_): employer for id_, employer in employer_names(shown).items()}
+        else:
+            names_for = option_labels[name]
+            shown = [value for value in names_for if value in counts]
+        options = [FacetOption(value, names_for.get(value, value), counts[value], value in selected) for value in shown]
+        facets.append(Facet(name, FACET_TITLES[name], options))
+    return facets
+
+
+def employer_names(ids) -> dict[int, str]:
+    ids = [int(id_) for id_ in ids]
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))).all())
+
+
+def live_vacancy(vacancy_id: int) -> Vacancy | None:
+    vacancy = db.session.scalar(
+        select(Vacancy)
+        .where(Vacancy.id == vacancy_id)
+        .options(selectinload(Vacancy.organisation), selectinload(Vacancy.sites), selectinload(Vacancy.role))
+    )
+    return vacancy if vacancy is not None and vacancy.is_live(date.today()) else None
+
+
+def live_vacancy_filter():
+    """Conditions on a query joined to Organisation that keep only vacancies people can see."""
+    return (
+        Vacancy.status == VacancyStatus.PUBLISHED,
+        Vacancy.closing_date >= date.today(),
+        Organisation.status == OrganisationStatus.APPROVED,
+    )
+
+
+def describe_search(params: SearchParams) -> str:
+    """The search in words, like: Jobs matching "nurse" within 10 miles of Loughborough."""
+    words = ["Jobs"]
+    if params.q:
+        words.append(f"matching \u201c{params.q}\u201d")
+    if params.place_name:
+        words.append(f"within {params.radius} {'mile' if params.radius == 1 else 'miles'} of {params.place_name}")
+    return " ".join(words)
+
+
+def job_counts(params: SearchParams, facets) -> tuple[int, list[Facet]]:
+    """How many jobs match, and the facet counts, without reading any vacancy."""
+    result = search_vacancies(search_query(params, facets=facets, per_page=1, page=1))
+    return result.total, labelled_facets(params, result, facets)

@@ -1,0 +1,118 @@
+"""What the home page counts and what the sitemap lists."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from portal.employers.models import Organisation, OrganisationStatus
+from portal.extensions import db
+from portal.jobsearch.params import SearchParams
+from portal.jobsearch.services import Facet, job_counts, live_vacancy_filter
+from portal.vacancies.models import ContractType, Vacancy
+
+# The sitemap protocol allows at most this many addresses in one file.
+SITEMAP_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class HomeFigures:
+    live_jobs: int
+    sectors: Facet
+    role_families: Facet
+    school_leaver_jobs: int
+    apprenticeships: int
+
+
+def home_figures() -> HomeFigures:
+    total, facets = job_counts(SearchParams(), ("sector", "role_family", "contract_type", "flags"))
+    by_name = {facet.name: facet for facet in facets}
+
+    def count(facet: str, value: str) -> int:
+        return next((option.count for option in by_name[facet].options if option.value == value), 0)
+
+    return HomeFigures(
+        live_jobs=total,
+        sectors=by_name["sector"],
+        role_families=by_name["role_family"],
+        school_leaver_jobs=count("flags", "school_leavers"),
+        apprenticeships=count("contract_type", ContractType.APPRENTICESHIP),
+    )
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    endpoint: str
+    values: dict
+    lastmod: date | None = None
+
+
+def _live_vacancies():
+    return select(Vacancy).join(Vacancy.organisation).where(*live_vacancy_filter())
+
+
+def _approved_organisations():
+    return select(Organisation).where(Organisation.status == OrganisationStatus.APPROVED)
+
+
+def _count(query) -> int:
+    return db.session.scalar(select(func.count()).select_from(query.subquery()))
+
+
+FIXED_PAGES = (SitemapEntry("pages.home", {}), SitemapEntry("jobsearch.search", {}))
+
+
+def _fixed_pages(offset: int, limit: int) -> list[SitemapEntry]:
+    return list(FIXED_PAGES[offset:offset + limit])
+
+
+def _employer_pages(offset: int, limit: int) -> list[SitemapEntry]:
+    slugs = db.session.scalars(
+        _approved_organisations().with_only_columns(Organisation.slug)
+        .order_by(Organisation.id).offset(offset).limit(limit)
+    )
+    return [SitemapEntry("employers.detail", {"slug": slug}) for slug in slugs]
+
+
+def _vacancy_pages(offset: int, limit: int) -> list[SitemapEntry]:
+    rows = db.session.execute(
+        _live_vacancies().with_only_columns(Vacancy.id, Vacancy.slug, Vacancy.updated_at)
+        .order_by(Vacancy.id).offset(offset).limit(limit)
+    )
+    return [
+        SitemapEntry("vacancies.detail", {"vacancy_id": id_, "slug": slug}, updated.date())
+        for id_, slug, updated in rows
+    ]
+
+
+# Each group of pages: how many there are, and how to read a slice of them.
+SITEMAP_GROUPS = (
+    (lambda: len(FIXED_PAGES), _fixed_pages),
+    (lambda: _count(_approved_organisations()), _employer_pages),
+    (lambda: _count(_live_vacancies()), _vacancy_pages),
+)
+
+
+def sitemap_part_count() -> int:
+    size = sum(count() for count, _ in SITEMAP_GROUPS)
+    return max(1, -(-size // SITEMAP_LIMIT))
+
+
+def sitemap_entries(part: int = 1) -> list[SitemapEntry]:
+    """The addresses in one sitemap file: the fixed pages, then employers, then live vacancies."""
+    skip, room = (part - 1) * SITEMAP_LIMIT, SITEMAP_LIMIT
+    entries: list[SitemapEntry] = []
+    for count, read in SITEMAP_GROUPS:
+        if skip:
+            size = count()
+            if skip >= size:
+                skip -= size
+                continue
+        batch = read(skip, room)
+        entries += batch
+        room -= len(batch)
+        skip = 0
+        if not room:
+            break
+    return entries
