@@ -189,11 +189,15 @@ def publish(vacancy: Vacancy, today: date) -> Vacancy:
     return vacancy
 
 
+def _mark_closed(vacancy: Vacancy) -> None:
+    vacancy.status = VacancyStatus.CLOSED.value
+    vacancy.closed_at = utcnow()
+
+
 def close(vacancy: Vacancy) -> Vacancy:
     if vacancy.status != VacancyStatus.PUBLISHED:
         raise VacancyActionRefused("Only a published vacancy can be closed.")
-    vacancy.status = VacancyStatus.CLOSED.value
-    vacancy.closed_at = utcnow()
+    _mark_closed(vacancy)
     db.session.flush()
     return vacancy
 
@@ -220,8 +224,7 @@ def close_expired_vacancies(today: date) -> int:
         select(Vacancy).where(Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.closing_date < today)
     ).all()
     for vacancy in expired:
-        vacancy.status = VacancyStatus.CLOSED.value
-        vacancy.closed_at = utcnow()
+        _mark_closed(vacancy)
     db.session.flush()
     return len(expired)
 
