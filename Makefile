@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask
 PORT ?= 5000
 export FLASK_APP := portal:create_app
 
-.PHONY: install setup run test test-postgres bench clean
+.PHONY: install setup run test test-postgres bench clean screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+screenshots: install
+	$(PY) -m tests.browser.screenshots http://127.0.0.1:$(PORT)

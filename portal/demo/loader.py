@@ -43,13 +43,11 @@ def _unique_slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-def load_demo_region(today: date | None = None) -> dict[str, int]:
-    today = today or date.today()
-    region = build_demo_region(today=today)
-    bands = {band.code for band in db.session.scalars(select(PayBand))}
+def add_employers(employers: list[dict]) -> dict[str, Organisation]:
+    """Approved organisations with their sites for the generator's employers, keyed by employer key."""
     slugs: set[str] = set()
     organisations: dict[str, Organisation] = {}
-    for employer in region["employers"]:
+    for employer in employers:
         organisation = Organisation(
             name=employer["name"],
             slug=_unique_slug(employer["name"], slugs),
@@ -65,42 +63,60 @@ def load_demo_region(today: date | None = None) -> dict[str, int]:
         db.session.add(organisation)
         organisations[employer["key"]] = organisation
     db.session.flush()
+    return organisations
 
+
+def pay_band_codes() -> set[str]:
+    return {band.code for band in db.session.scalars(select(PayBand))}
+
+
+def vacancy_columns(advert: dict, sector_code: str, today: date, pay_bands: set[str]) -> dict:
+    """A generated advert as ``Vacancy`` column values, without its organisation and sites."""
+    published = advert["status"] != "draft"
+    posted = datetime.combine(today - timedelta(days=advert["posted_days_ago"]), time(9, 0))
+    patterns = set(advert["working_patterns"])
+    return {
+        "slug": slugify(advert["title"])[:110],
+        "title": advert["title"],
+        "role_code": advert["role_code"],
+        "sector_code": sector_code,
+        "contract_type": advert["contract_type"],
+        "working_time": "full_time" if "full_time" in patterns else "part_time",
+        "hours_per_week": advert["hours_per_week"],
+        "works_shifts": "shifts" in patterns,
+        "works_nights": "nights" in patterns,
+        "works_weekends": "weekends" in patterns,
+        "pay_band_code": advert["pay_band"] if advert["pay_band"] in pay_bands else None,
+        "pay_min": advert["pay_min"],
+        "pay_max": advert["pay_max"],
+        "pay_period": advert["pay_period"],
+        "closing_date": today + timedelta(days=advert["closes_in_days"]),
+        "summary": advert["summary"],
+        "description": advert["description"],
+        "requirements": advert["requirements"],
+        "benefits": advert["benefits"],
+        "external_ref": advert["external_ref"],
+        "apply_method": advert["apply_method"],
+        "apply_url": advert.get("apply_url"),
+        "status": advert["status"],
+        "created_at": posted,
+        "published_at": posted if published else None,
+        "closed_at": datetime.combine(today, time(0, 0)) if advert["status"] == "closed" else None,
+        **{flag: bool(value) for flag, value in advert["flags"].items()},
+    }
+
+
+def load_demo_region(today: date | None = None) -> dict[str, int]:
+    today = today or date.today()
+    region = build_demo_region(today=today)
+    bands = pay_band_codes()
+    organisations = add_employers(region["employers"])
     for advert in region["vacancies"]:
         organisation = organisations[advert["employer_key"]]
-        published = advert["status"] != "draft"
-        posted = datetime.combine(today - timedelta(days=advert["posted_days_ago"]), time(9, 0))
-        patterns = set(advert["working_patterns"])
         db.session.add(Vacancy(
             organisation=organisation,
-            slug=slugify(advert["title"])[:110],
-            title=advert["title"],
-            role_code=advert["role_code"],
-            sector_code=organisation.sector_code,
-            contract_type=advert["contract_type"],
-            working_time="full_time" if "full_time" in patterns else "part_time",
-            hours_per_week=advert["hours_per_week"],
-            works_shifts="shifts" in patterns,
-            works_nights="nights" in patterns,
-            works_weekends="weekends" in patterns,
-            pay_band_code=advert["pay_band"] if advert["pay_band"] in bands else None,
-            pay_min=advert["pay_min"],
-            pay_max=advert["pay_max"],
-            pay_period=advert["pay_period"],
-            closing_date=today + timedelta(days=advert["closes_in_days"]),
-            summary=advert["summary"],
-            description=advert["description"],
-            requirements=advert["requirements"],
-            benefits=advert["benefits"],
-            external_ref=advert["external_ref"],
-            apply_method=advert["apply_method"],
-            apply_url=advert.get("apply_url"),
-            status=advert["status"],
-            created_at=posted,
-            published_at=posted if published else None,
-            closed_at=datetime.combine(today, time(0, 0)) if advert["status"] == "closed" else None,
             sites=[organisation.sites[i] for i in advert["site_indexes"]],
-            **{flag: bool(value) for flag, value in advert["flags"].items()},
+            **vacancy_columns(advert, organisation.sector_code, today, bands),
         ))
 
     recruiting = _pick_recruiting_employers(list(organisations.values()))
