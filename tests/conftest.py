@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from portal import create_app
 from portal.config import TestConfig
@@ -22,7 +22,29 @@ REFERENCE_TABLES = {"sectors", "pay_bands", "role_families", "job_roles", "place
 
 
 def database_url(tmp_dir: Path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'portal.db'}"
+    """SQLite in the session's temporary folder, or a schema of its own in TEST_DATABASE_URL's
+    PostgreSQL database, so that test runs side by side never share tables."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_dir / 'portal.db'}"
+    schema = f"pytest_{os.getpid()}"
+    _execute_once(url, f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+def _drop_test_schema(url: str) -> None:
+    if "search_path%3D" in url:
+        schema = url.rsplit("search_path%3D", 1)[1]
+        _execute_once(url, f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def _execute_once(url: str, *statements: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +57,6 @@ def app(tmp_path_factory):
         "INSTANCE_PATH": str(root / "instance"),
     })
     with app.app_context():
-        db.drop_all()
-        _drop_leftover_tables()
         db.create_all()
         from portal.locations.services import load_demo_places
         from portal.reference.services import load_reference_data
@@ -49,12 +69,7 @@ def app(tmp_path_factory):
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
-
-
-def _drop_leftover_tables() -> None:
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.begin() as connection:
-            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    _drop_test_schema(app.config["SQLALCHEMY_DATABASE_URI"])
 
 
 @pytest.fixture(autouse=True)
