@@ -20,6 +20,11 @@ BLUEPRINT_MODULES = (
     "portal.jobsearch",
     "portal.admin",
     "portal.api",
+    "portal.integrations",
+    "portal.profiles",
+    "portal.privacy",
+    "portal.alerts",
+    "portal.applications",
 )
 
 
@@ -68,6 +73,9 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    from portal import storage
+
+    storage.init_app(app)
 
     from portal.accounts import services as account_services
 
@@ -89,8 +97,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.url_map.converters["int"] = RecordIdConverter
     for module_name in BLUEPRINT_MODULES:
-        module = importlib.import_module(module_name)
-        app.register_blueprint(module.bp)
+        # Routes are imported here, not by the package, so importing a domain's models never loads its views.
+        importlib.import_module(f"{module_name}.views")
+        app.register_blueprint(importlib.import_module(module_name).bp)
     csrf.exempt(importlib.import_module("portal.api").bp)
 
 

@@ -40,6 +40,7 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour")
+    EMPLOYER_API_RATE_LIMIT = os.environ.get("EMPLOYER_API_RATE_LIMIT", "120 per minute")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", str(60 * 60)))
     INVITATION_MAX_AGE_DAYS = 14
 
@@ -48,6 +49,21 @@ class Config:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     SEARCH_SYNC_ON_REQUEST = _env_bool("SEARCH_SYNC_ON_REQUEST", True)
+    # Applications and their CVs are deleted this many months after their vacancy closed.
+    APPLICATION_RETENTION_MONTHS = int(os.environ.get("APPLICATION_RETENTION_MONTHS", "12"))
+
+    # Uploaded files: "local" keeps them under STORAGE_LOCAL_DIR (default <instance>/files); "s3" in
+    # S3_BUCKET on AWS, or on MinIO or Ceph when S3_ENDPOINT_URL is set. Unset S3 credentials fall back
+    # to boto3's own chain (environment, instance role).
+    STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "local")
+    STORAGE_LOCAL_DIR = os.environ.get("STORAGE_LOCAL_DIR", "")
+    S3_BUCKET = os.environ.get("S3_BUCKET", "")
+    S3_REGION = os.environ.get("S3_REGION", "eu-west-2")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+    S3_ACCESS_KEY_ID = os.environ.get("S3_ACCESS_KEY_ID", "")
+    S3_SECRET_ACCESS_KEY = os.environ.get("S3_SECRET_ACCESS_KEY", "")
+    S3_PRESIGN_SECONDS = int(os.environ.get("S3_PRESIGN_SECONDS", "60"))
+    UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 
 
 class TestConfig(Config):

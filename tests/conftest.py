@@ -16,7 +16,7 @@ from portal import create_app
 from portal.config import TestConfig
 from portal.extensions import db, limiter
 
-pytest_plugins = ["tests.factories"]
+pytest_plugins = ["tests.factories", "tests.s3"]
 
 REFERENCE_TABLES = {"sectors", "pay_bands", "role_families", "job_roles", "places", "alembic_version"}
 
@@ -90,6 +90,7 @@ def clean_state(request):
         get_index().close()
     shutil.rmtree(app.config["SEARCH_INDEX_DIR"], ignore_errors=True)
     shutil.rmtree(Path(app.instance_path) / "outbox", ignore_errors=True)
+    shutil.rmtree(Path(app.instance_path) / "files", ignore_errors=True)
     limiter.reset()
 
 

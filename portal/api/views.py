@@ -28,10 +28,12 @@ def vacancy(vacancy_id: int):
 @bp.get("/openapi.json")
 def openapi():
     server_url = request.url_root.rstrip("/") + bp.url_prefix
-    return jsonify(openapi_document(labels(), server_url))
+    return jsonify(openapi_document(labels(), server_url, site_url=request.url_root.rstrip("/")))
 
 
-def invalid_parameters(problems: dict[str, str]):
+def invalid_parameters(problems: dict[str, str], detail: str = "Some parameters have values we cannot use; see fields."):
     title = MESSAGES[400][0]
-    detail = "Some parameters have values we cannot use; see fields."
     return jsonify({"error": {"status": 400, "title": title, "detail": detail, "fields": problems}}), 400
+
+
+from portal.api import vacancy_writes  # noqa: E402,F401  (the employer write routes join this blueprint)

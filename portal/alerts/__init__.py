@@ -1,0 +1,4 @@
+from flask import Blueprint
+
+bp = Blueprint("alerts", __name__)
+

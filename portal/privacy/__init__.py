@@ -1,0 +1,16 @@
+import importlib
+
+from flask import Blueprint
+
+bp = Blueprint("privacy", __name__)
+
+# Each module registers its domain's part of a person's data (and any retention purge) when imported.
+PERSONAL_DATA_MODULES = (
+    "portal.profiles.personal_data",
+    "portal.applications.personal_data",
+    "portal.alerts.personal_data",
+)
+
+for _module_name in PERSONAL_DATA_MODULES:
+    importlib.import_module(_module_name)
+
