@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     Field,
     FloatField,
     RadioField,
@@ -102,6 +104,9 @@ class AmountField(FloatField):
         except ValueError:
             self.data = None
             raise ValueError(self.invalid_message) from None
+        if not math.isfinite(self.data):
+            self.data = None
+            raise ValueError(self.invalid_message)
 
 
 class VacancyForm(FlaskForm):
@@ -130,7 +135,9 @@ class VacancyForm(FlaskForm):
     patterns = SelectMultipleField(
         "Working pattern", choices=_choices({key: WORKING_PATTERN_LABELS[key] for key in OPTIONAL_PATTERNS})
     )
-    pay_band_code = SelectField("Agenda for Change band (optional)")
+    pay_band_code = SelectField(
+        "Agenda for Change band (optional)", invalid_choice_message="Select an Agenda for Change band from the list"
+    )
     pay_min = AmountField("Minimum pay", invalid_message="Minimum pay must be an amount, like 12.60 or 24937")
     pay_max = AmountField("Maximum pay", invalid_message="Maximum pay must be an amount, like 13.50 or 26598")
     pay_period = RadioField(
@@ -162,6 +169,7 @@ class VacancyForm(FlaskForm):
         coerce=int,
         validators=[InputRequired("Select at least one place where the job is based")],
         invalid_choice_message="Select places from your organisation's list",
+        invalid_value_message="Select places from your organisation's list",
     )
     external_ref = StringField(
         "Your reference (optional)",
@@ -171,13 +179,19 @@ class VacancyForm(FlaskForm):
         "How people apply",
         choices=[
             SelectChoice(ApplyMethod.EXTERNAL.value, "On our website or another jobs site"),
-            SelectChoice(ApplyMethod.PORTAL.value, "Apply through this portal (coming soon)"),
+            SelectChoice(ApplyMethod.PORTAL.value, "Apply through this portal"),
         ],
         invalid_choice_message="Select how people apply",
     )
     apply_url = URLField(
         "Link to the application", validators=[Length(max=500, message="Link must be 500 characters or fewer")]
     )
+    max_applications = AmountField(
+        "Most applications you will take (optional)",
+        validators=[Optional(), NumberRange(min=1, max=10_000, message="Most applications must be between 1 and 10,000")],
+        invalid_message="Most applications must be a number, like 50",
+    )
+    anonymised_shortlisting = BooleanField("Hide applicants' names and contact details until you shortlist them")
 
     @classmethod
     def for_vacancy(cls, vacancy: Vacancy) -> VacancyForm:
@@ -215,6 +229,10 @@ class VacancyForm(FlaskForm):
         parts = urlsplit(address)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc:
             raise ValidationError("Enter a web address starting with https://, like https://jobs.example.org/apply")
+
+    def validate_max_applications(self, field: AmountField) -> None:
+        if field.data is not None and not field.data.is_integer():
+            raise ValidationError("Most applications must be a whole number, like 50")
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -276,4 +294,6 @@ class VacancyForm(FlaskForm):
             external_ref=(self.external_ref.data or "").strip() or None,
             apply_method=self.apply_method.data,
             apply_url=(self.apply_url.data or "").strip() or None,
+            max_applications=int(self.max_applications.data) if self.max_applications.data is not None else None,
+            anonymised_shortlisting=self.anonymised_shortlisting.data,
         )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import utcnow
@@ -72,6 +72,8 @@ vacancy_sites = Table(
 
 class Vacancy(db.Model):
     __tablename__ = "vacancies"
+    # The employer's reference names one vacancy, so its own system and CSV files can update it.
+    __table_args__ = (UniqueConstraint("organisation_id", "external_ref"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120))
@@ -102,6 +104,10 @@ class Vacancy(db.Model):
     external_ref: Mapped[str | None] = mapped_column(String(80))
     apply_method: Mapped[str] = mapped_column(String(20), default=ApplyMethod.EXTERNAL.value)
     apply_url: Mapped[str | None] = mapped_column(String(500))
+    # Applications through the portal: the vacancy closes itself when this many have been sent.
+    max_applications: Mapped[int | None] = mapped_column(Integer)
+    # Applicants' names, contact details and CVs stay hidden from recruiters until shortlisting.
+    anonymised_shortlisting: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(String(20), default=VacancyStatus.DRAFT.value, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

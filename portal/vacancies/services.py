@@ -20,12 +20,19 @@ from search import SearchQuery
 OPTIONAL_PATTERNS = ("shifts", "nights", "weekends")
 SLUG_MAX_LENGTH = 80
 SIMILAR_VACANCIES = 5
-# Columns a repost starts afresh rather than copying from the original.
-NOT_COPIED_ON_REPOST = {"id", "status", "created_at", "updated_at", "published_at", "closed_at", "reposted_from_id"}
+# Columns a repost starts afresh rather than copying from the original. The reference names one
+# vacancy of the organisation, so the copy needs a reference of its own.
+NOT_COPIED_ON_REPOST = {
+    "id", "status", "created_at", "updated_at", "published_at", "closed_at", "reposted_from_id", "external_ref",
+}
 
 
 class VacancyActionRefused(Exception):
     """The vacancy's state does not allow the action; the message tells the recruiter why."""
+
+
+class ReferenceInUse(Exception):
+    """Another of the organisation's vacancies has this reference."""
 
 
 @dataclass
@@ -53,6 +60,8 @@ class VacancyDetails:
     external_ref: str | None
     apply_method: str
     apply_url: str | None
+    max_applications: int | None = None
+    anonymised_shortlisting: bool = False
 
 
 @dataclass
@@ -119,8 +128,19 @@ def _organisation_sites(organisation: Organisation, site_ids: list[int]) -> list
     ))
 
 
+def _check_reference_free(vacancy: Vacancy, organisation: Organisation, reference: str | None) -> None:
+    if reference is None:
+        return
+    others = select(Vacancy.id).where(Vacancy.organisation_id == organisation.id, Vacancy.external_ref == reference)
+    if vacancy.id is not None:
+        others = others.where(Vacancy.id != vacancy.id)
+    if db.session.scalar(others.limit(1)) is not None:
+        raise ReferenceInUse(f"Another of your vacancies has the reference {reference}. Enter a different reference")
+
+
 def _apply_details(vacancy: Vacancy, organisation: Organisation, details: VacancyDetails) -> None:
     # Read first: a query would otherwise flush the half-changed vacancy.
+    _check_reference_free(vacancy, organisation, details.external_ref)
     sites = _organisation_sites(organisation, details.site_ids)
     pay = _pay(details)
     vacancy.title = details.title
@@ -144,6 +164,9 @@ def _apply_details(vacancy: Vacancy, organisation: Organisation, details: Vacanc
     vacancy.external_ref = details.external_ref
     vacancy.apply_method = details.apply_method
     vacancy.apply_url = details.apply_url if details.apply_method == ApplyMethod.EXTERNAL else None
+    through_portal = details.apply_method == ApplyMethod.PORTAL
+    vacancy.max_applications = details.max_applications if through_portal else None
+    vacancy.anonymised_shortlisting = through_portal and details.anonymised_shortlisting
 
 
 def _pay(details: VacancyDetails) -> tuple[float | None, float | None, str]:

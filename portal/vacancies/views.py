@@ -44,10 +44,14 @@ def manage():
 def create():
     form = _vacancy_form()
     if form.validate_on_submit():
-        vacancy = services.create_vacancy(current_user.organisation, form.details())
-        db.session.commit()
-        flash("Your draft has been saved. Check how it looks, then publish it.", "success")
-        return redirect(url_for(".preview", vacancy_id=vacancy.id))
+        try:
+            vacancy = services.create_vacancy(current_user.organisation, form.details())
+        except services.ReferenceInUse as problem:
+            form.external_ref.errors.append(str(problem))
+        else:
+            db.session.commit()
+            flash("Your draft has been saved. Check how it looks, then publish it.", "success")
+            return redirect(url_for(".preview", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=None)
 
 
@@ -62,10 +66,14 @@ def edit(vacancy_id: int):
         return redirect(url_for(".manage"))
     form = _vacancy_form(vacancy)
     if form.validate_on_submit():
-        services.update_vacancy(vacancy, form.details())
-        db.session.commit()
-        flash("Your changes have been saved.", "success")
-        return redirect(url_for(".preview", vacancy_id=vacancy.id))
+        try:
+            services.update_vacancy(vacancy, form.details())
+        except services.ReferenceInUse as problem:
+            form.external_ref.errors.append(str(problem))
+        else:
+            db.session.commit()
+            flash("Your changes have been saved.", "success")
+            return redirect(url_for(".preview", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=vacancy)
 
 

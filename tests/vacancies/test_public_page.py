@@ -123,7 +123,7 @@ def test_a_closed_vacancy_still_has_a_page_that_says_so_and_points_to_open_ones(
     assert response.status_code == 200
     assert "This vacancy has closed" in page and "You can no longer apply" in page
     assert "application/ld+json" not in page
-    assert "Apply on the employer" not in page and "opening soon" not in page
+    assert "Apply on the employer" not in page and "Apply for this job" not in page
     similar_section = page.split('id="similar-vacancies"')[1]
     assert f"/jobs/{similar.id}/{similar.slug}" in similar_section
     for absent in ("Staff Nurse", "Unpublished", "Expired"):
@@ -151,10 +151,10 @@ def test_distance_is_shown_when_the_visitor_searched_from_a_place(client, make_o
     assert "miles from" not in client.get(f"/jobs/{vacancy.id}/{vacancy.slug}?near=Atlantis").get_data(as_text=True)
 
 
-def test_portal_applications_are_shown_as_coming_soon(client, make_organisation, make_vacancy):
+def test_portal_applications_link_to_the_application_form(client, make_organisation, make_vacancy):
     vacancy = make_vacancy(make_organisation(), apply_method="portal", apply_url=None)
     page = client.get(f"/jobs/{vacancy.id}/{vacancy.slug}").get_data(as_text=True)
-    assert "Applications through this portal are opening soon" in page
+    assert f'href="/jobs/{vacancy.id}/apply"' in page and "Apply for this job" in page
     assert "Apply on the employer" not in page
 
 
