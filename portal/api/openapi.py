@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 description of the vacancy API, with allowed values read from the reference lists."""
 from __future__ import annotations
 
+from portal.integrations.feed import FEED_PAGE_SIZE, NOT_IN_FEED
+from portal.integrations.services import InputField, VacancyChoices, allowed_values, input_fields
 from portal.jobsearch.labels import Labels
 from portal.jobsearch.params import (
     API_PARAMETERS,
@@ -15,6 +17,7 @@ from portal.jobsearch.params import (
     SORTS,
 )
 from portal.jobsearch.services import FACET_FIELDS, MAX_EMPLOYER_OPTIONS
+from portal.vacancies.models import VacancyStatus
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_NUMBER = {"type": ["number", "null"]}
@@ -226,14 +229,244 @@ def _error(description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
 
 
-def openapi_document(known: Labels, server_url: str) -> dict:
+# The employer API and the partner feed
+
+INPUT_TYPES = {
+    "text": {"type": ["string", "null"]},
+    "choice": {"type": ["string", "null"]},
+    "number": {"type": ["number", "string", "null"]},
+    "boolean": {"type": ["boolean", "null"]},
+    "date": {"type": ["string", "null"], "examples": ["2026-07-31"]},
+    "list": {"type": ["array", "string", "integer", "null"], "items": {"type": ["string", "integer"]}},
+}
+EMPLOYER_SECURITY = [{"employerToken": []}]
+
+
+def _input_property(field: InputField, allowed: dict[str, list[tuple[str, str]]]) -> dict:
+    schema = {**INPUT_TYPES[field.kind], "description": f"{field.label}. {field.help}".strip()}
+    values = [value for value, _label in allowed.get(field.name, [])]
+    if values and field.kind == "choice":
+        schema["enum"] = [*values, None]
+    elif values and field.kind == "list":
+        schema["items"] = {"type": "string", "enum": values}
+    return schema
+
+
+def _integration_schemas(schemas: dict) -> dict:
+    fields = input_fields()
+    allowed = allowed_values(VacancyChoices.for_organisation(None))
+    timestamp = {"type": ["string", "null"], "format": "date-time"}
+    feed_properties = {
+        name: schema for name, schema in schemas["Vacancy"]["properties"].items() if name not in NOT_IN_FEED
+    }
+    feed_properties.update({
+        "employer": {
+            "type": "object",
+            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "slug": {"type": "string"}},
+            "required": ["id", "name", "slug"],
+        },
+        "reference": {**NULLABLE_STRING, "description": "The employer's own reference."},
+        "apply_url": {
+            "type": "string",
+            "format": "uri",
+            "description": "Where to apply: the employer's application page, or the application form on this "
+                           "site when people apply through it.",
+        },
+    })
+    return {
+        "VacancyInput": {
+            "type": "object",
+            "description": "A vacancy as an employer's system sends it, checked like the recruiter's web form. "
+                           "Lists can also be sent as a single value; null or a missing field means empty. "
+                           "Updating replaces every field, so send them all each time.",
+            "properties": {field.name: _input_property(field, allowed) for field in fields},
+            "required": [field.name for field in fields if field.required and field.name != "external_ref"],
+            "additionalProperties": False,
+        },
+        "EmployerVacancy": {
+            "allOf": [
+                _ref("VacancyInFull"),
+                {
+                    "type": "object",
+                    "properties": {
+                        "external_ref": NULLABLE_STRING,
+                        "status": {"type": "string", "enum": [str(status) for status in VacancyStatus]},
+                        "sites": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+                                "required": ["id", "name"],
+                            },
+                        },
+                        "published_at": timestamp,
+                        "closed_at": timestamp,
+                    },
+                    "required": ["external_ref", "status", "sites", "published_at", "closed_at"],
+                },
+            ],
+        },
+        "EmployerVacancyList": {
+            "type": "object",
+            "properties": {
+                "results": {"type": "array", "items": _ref("EmployerVacancy")},
+                "total": {"type": "integer"},
+                "page": {"type": "integer"},
+                "per_page": {"type": "integer"},
+                "pages": {"type": "integer"},
+            },
+            "required": ["results", "total", "page", "per_page", "pages"],
+        },
+        "FeedVacancy": {"type": "object", "properties": feed_properties, "required": list(feed_properties)},
+        "FeedPage": {
+            "type": "object",
+            "properties": {
+                "vacancies": {"type": "array", "items": _ref("FeedVacancy")},
+                "total": {"type": "integer"},
+                "page": {"type": "integer"},
+                "per_page": {"type": "integer", "const": FEED_PAGE_SIZE},
+                "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, if any."},
+            },
+            "required": ["vacancies", "total", "page", "per_page", "next"],
+        },
+    }
+
+
+def _employer_paths() -> dict:
+    reference = {
+        "name": "external_ref",
+        "in": "path",
+        "required": True,
+        "description": "Your own reference for the vacancy.",
+        "schema": {"type": "string", "maxLength": 80},
+    }
+    denied = {
+        "401": _error("No API token, or one that is not valid or has been revoked."),
+        "429": _error("Too many requests with this token; wait a minute."),
+    }
+    bad_body = {
+        "400": _error("Some fields have values we cannot use: fields has a message for each, in the words of "
+                      "the recruiter's web form."),
+        "409": _error("The vacancy's status does not allow this, like changing a closed vacancy."),
+        "413": _error("The body is too large."),
+        "415": _error("The body is not JSON."),
+    }
+    one = {"description": "The vacancy.", "content": {"application/json": {"schema": _ref("EmployerVacancy")}}}
+    created = {
+        "description": "The vacancy was created.",
+        "headers": {"Location": {"description": "The vacancy's address.", "schema": {"type": "string"}}},
+        "content": {"application/json": {"schema": _ref("EmployerVacancy")}},
+    }
+    missing = _error("Your organisation has no vacancy with this reference.")
+
+    def body(schema: dict) -> dict:
+        return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+    def status_change(operation_id: str, summary: str) -> dict:
+        return {"parameters": [reference], "post": {
+            "operationId": operation_id, "summary": summary, "security": EMPLOYER_SECURITY,
+            "responses": {"200": one, "404": missing, "409": _error("The vacancy's status does not allow this."),
+                          **denied},
+        }}
+
+    return {
+        "/employer/vacancies": {
+            "get": {
+                "operationId": "listEmployerVacancies",
+                "summary": "Your organisation's vacancies, in any status, most recently changed first",
+                "security": EMPLOYER_SECURITY,
+                "parameters": [
+                    {"name": "status", "in": "query", "required": False,
+                     "schema": {"type": "string", "enum": [str(status) for status in VacancyStatus]}},
+                    {"name": "page", "in": "query", "required": False,
+                     "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                ],
+                "responses": {
+                    "200": {"description": "A page of vacancies.",
+                            "content": {"application/json": {"schema": _ref("EmployerVacancyList")}}},
+                    "400": _error("A parameter has a value we cannot use."),
+                    **denied,
+                },
+            },
+            "post": {
+                "operationId": "saveEmployerVacancy",
+                "summary": "Create a vacancy, or update your vacancy with the same external_ref",
+                "description": "Sending the same vacancy again changes nothing more, so a request can safely be "
+                               "repeated. A new vacancy is a draft unless status is published.",
+                "security": EMPLOYER_SECURITY,
+                "requestBody": body({"allOf": [_ref("VacancyInput"), {"required": ["external_ref"]}]}),
+                "responses": {"200": {**one, "description": "Your vacancy with this reference, updated."},
+                              "201": created, **bad_body, **denied},
+            },
+        },
+        "/employer/vacancies/{external_ref}": {
+            "parameters": [reference],
+            "get": {
+                "operationId": "getEmployerVacancy",
+                "summary": "Read one of your vacancies",
+                "security": EMPLOYER_SECURITY,
+                "responses": {"200": one, "404": missing, **denied},
+            },
+            "put": {
+                "operationId": "putEmployerVacancy",
+                "summary": "Create the vacancy with this reference, or replace it",
+                "security": EMPLOYER_SECURITY,
+                "requestBody": body(_ref("VacancyInput")),
+                "responses": {"200": {**one, "description": "The vacancy, replaced."}, "201": created,
+                              **bad_body, **denied},
+            },
+        },
+        "/employer/vacancies/{external_ref}/publish": status_change(
+            "publishEmployerVacancy", "Publish a draft, with the same checks as the web page"
+        ),
+        "/employer/vacancies/{external_ref}/close": status_change("closeEmployerVacancy", "Close a published vacancy"),
+    }
+
+
+def _feed_paths(known: Labels, site_url: str) -> dict:
+    parameters = [
+        {"name": "employer", "in": "query", "required": False, "style": "form", "explode": True,
+         "description": "Employer id or slug. Repeat for any of several.",
+         "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "sector", "in": "query", "required": False, "style": "form", "explode": True,
+         "description": "Type of employer. Repeat for any of several.", "schema": _codes(known.sectors)},
+        {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    ]
+
+    def feed(operation_id: str, media_type: str, schema: dict, summary: str) -> dict:
+        return {"servers": [{"url": site_url}], "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": parameters,
+            "responses": {
+                "200": {"description": f"Live vacancies, newest first, {FEED_PAGE_SIZE} a page.",
+                        "content": {media_type: {"schema": schema}}},
+                "400": {"description": "A parameter has a value we cannot use.",
+                        "content": {media_type: {"schema": _ref("Error") if media_type == "application/json"
+                                                 else {"type": "string"}}}},
+            },
+        }}
+
+    return {
+        "/feeds/vacancies.json": feed("vacancyFeed", "application/json", _ref("FeedPage"), "Partner feed of live vacancies"),
+        "/feeds/vacancies.xml": feed(
+            "vacancyFeedXml", "application/xml", {"type": "string"},
+            "The partner feed as XML: a vacancy_feed element with the JSON feed's fields as elements",
+        ),
+    }
+
+
+def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
+    schemas = _schemas()
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Vacancy API",
             "version": "1.0.0",
             "description": "Open health and social care vacancies in the region: search them, with the same "
-                           "filters as the job search page, or read one in full. No key is needed.",
+                           "filters as the job search page, or read one in full. No key is needed. "
+                           "Employers write their own vacancies with an API token that their recruiters "
+                           "create; partners can take every live vacancy from the feed.",
         },
         "servers": [{"url": server_url}],
         "paths": {
@@ -267,6 +500,18 @@ def openapi_document(known: Labels, server_url: str) -> dict:
                     },
                 },
             },
+            **_employer_paths(),
+            **_feed_paths(known, site_url),
         },
-        "components": {"schemas": _schemas()},
+        "components": {
+            "schemas": {**schemas, **_integration_schemas(schemas)},
+            "securitySchemes": {
+                "employerToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API token created by one of the organisation's recruiters. It reaches "
+                                   "that organisation's vacancies only.",
+                },
+            },
+        },
     }

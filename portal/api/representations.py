@@ -89,3 +89,15 @@ def search_page_json(found: SearchPage, known: Labels) -> dict:
         "sort": found.result.sort,
         "suggestion": found.result.suggestion,
     }
+
+
+def employer_vacancy(vacancy: Vacancy, known: Labels) -> dict:
+    """A vacancy as its own employer sees it through the API, in any status."""
+    return {
+        **vacancy_in_full(vacancy, known),
+        "external_ref": vacancy.external_ref,
+        "status": vacancy.status,
+        "sites": [{"id": site.id, "name": site.name} for site in vacancy.sites],
+        "published_at": _timestamp(vacancy.published_at),
+        "closed_at": _timestamp(vacancy.closed_at),
+    }

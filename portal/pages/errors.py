@@ -4,10 +4,13 @@ from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
     400: ("Sorry, there is a problem with that request", "Check what you entered and try again."),
+    401: ("You need to sign in or give an API token", "Send a valid API token: Authorization: Bearer <token>."),
     403: ("You do not have permission to see this page", "Sign in with an account that has access."),
     404: ("Page not found", "If you typed the web address, check it is correct. The page may have moved or been removed."),
     405: ("Sorry, that action is not allowed", "Go back and try again."),
+    409: ("That cannot be done now", "The record's current state does not allow it."),
     413: ("That file is too large", "Choose a smaller file and try again."),
+    415: ("That type of content is not accepted", "Send the request body as JSON."),
     429: ("Too many attempts", "Wait a few minutes, then try again."),
     500: ("Sorry, there is a problem with the service", "Try again later."),
 }

@@ -52,7 +52,7 @@ def test_the_document_is_valid_openapi_3_1(document):
 
 
 def test_it_describes_both_endpoints_and_their_errors(document):
-    assert set(document["paths"]) == {"/vacancies", "/vacancies/{vacancy_id}"}
+    assert {"/vacancies", "/vacancies/{vacancy_id}"} <= set(document["paths"])
     search = document["paths"]["/vacancies"]["get"]["responses"]
     one = document["paths"]["/vacancies/{vacancy_id}"]["get"]["responses"]
     assert set(search) == {"200", "400"} and set(one) == {"200", "404"}
