@@ -10,6 +10,9 @@ COMMAND_MODULES = (
     "portal.vacancies.commands",
     "portal.demo.commands",
     "portal.admin.commands",
+    "portal.privacy.commands",
+    "portal.storage.commands",
+    "portal.alerts.commands",
 )
 
 

@@ -1,0 +1,119 @@
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from portal.alerts import bp, services
+from portal.alerts.forms import AlertForm, EditAlertForm
+from portal.extensions import csrf, db, limiter
+from portal.jobsearch.params import parse_search_args
+
+# Each confirmation email goes to an address someone typed, so anonymous sign-ups are limited per visitor.
+ANONYMOUS_ALERT_RATE_LIMIT = "10 per hour"
+
+
+@bp.get("/alerts")
+@login_required
+def index():
+    return render_template("alerts/index.html", alerts=services.alerts_of(current_user))
+
+
+@bp.route("/alerts/new", methods=["GET", "POST"])
+@limiter.limit(ANONYMOUS_ALERT_RATE_LIMIT, methods=["POST"], exempt_when=lambda: current_user.is_authenticated)
+def new():
+    """The search comes in the query string, as on the search page; the form adds where and how often."""
+    params = parse_search_args(request.args).params
+    form = AlertForm.for_visitor(current_user.is_authenticated)
+    if form.validate_on_submit():
+        signed_in = current_user.is_authenticated
+        try:
+            alert, created = services.create_alert(
+                params, form.frequency.data, current_user if signed_in else form.email.data
+            )
+        except services.TooManyAlerts:
+            (form.frequency if signed_in else form.email).errors.append(
+                f"You already have {services.MAX_ALERTS_PER_EMAIL} job alerts. Delete one before adding another."
+            )
+        else:
+            db.session.commit()
+            if not signed_in:
+                services.send_confirmation(alert)
+                return render_template(
+                    "alerts/check_email.html", alert=alert, max_age_days=services.CONFIRM_MAX_AGE.days
+                )
+            if created:
+                flash(
+                    f"Your job alert is set up. We will email {alert.email} {alert.frequency} when there are new jobs.",
+                    "success",
+                )
+            else:
+                flash("You already have a job alert for this search.", "info")
+            return redirect(url_for("alerts.index"))
+    return render_template(
+        "alerts/new.html", form=form, search_args=services.saved_search(params), label=services.describe_alert(params)
+    )
+
+
+@bp.get("/alerts/confirm/<token>")
+def confirm(token: str):
+    try:
+        alert = services.alert_to_confirm(token)
+    except services.InvalidLink:
+        alert = None
+    if alert is None:
+        return render_template("alerts/link_invalid.html"), 400
+    services.confirm_alert(alert)
+    db.session.commit()
+    return render_template("alerts/confirmed.html", alert=alert, search_link=services.search_link(alert))
+
+
+@bp.route("/alerts/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt  # RFC 8058: mail programs post here with no session, hence no CSRF token
+def unsubscribe(token: str):
+    try:
+        alert = services.alert_to_unsubscribe(token)
+    except services.InvalidLink:
+        return render_template("alerts/link_invalid.html"), 400
+    if alert is None:
+        return render_template("alerts/unsubscribed.html", label=None)
+    if request.method == "GET":
+        return render_template("alerts/unsubscribe.html", alert=alert)
+    label = alert.label
+    services.delete_alert(alert)
+    db.session.commit()
+    return render_template("alerts/unsubscribed.html", label=label)
+
+
+def _own_alert(alert_id: int):
+    alert = services.alert_of(current_user, alert_id)
+    if alert is None:
+        abort(404)
+    return alert
+
+
+@bp.route("/alerts/<int:alert_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(alert_id: int):
+    alert = _own_alert(alert_id)
+    form = EditAlertForm(obj=alert)
+    if form.validate_on_submit():
+        services.update_alert(alert, form.label.data, form.frequency.data)
+        db.session.commit()
+        flash("Your job alert has been saved.", "success")
+        return redirect(url_for("alerts.index"))
+    return render_template("alerts/edit.html", form=form, alert=alert, search_link=services.search_link(alert))
+
+
+@bp.post("/alerts/<int:alert_id>/delete")
+@login_required
+def delete(alert_id: int):
+    alert = _own_alert(alert_id)
+    label = alert.label
+    services.delete_alert(alert)
+    db.session.commit()
+    flash(f"Your job alert \u201c{label}\u201d has been deleted.", "success")
+    return redirect(url_for("alerts.index"))
+
+
+@bp.app_template_global()
+def new_alert_form() -> AlertForm:
+    """The job alert form for the search page to show under its results."""
+    return AlertForm.for_visitor(current_user.is_authenticated)
