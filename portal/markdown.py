@@ -26,11 +26,13 @@ def render_markdown(text: str | None) -> Markup:
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_SYNTAX = re.compile(r"^\s{0,3}(?:#{1,6}|[-+*]|\d+[.)]|>)\s+|[*_`~|]+|[\[\]]", re.MULTILINE)
+_LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}|[-+*]|\d+[.)]|>)\s+", re.MULTILINE)
+# Dropped wherever they are; a regular expression matching them too runs three times slower.
+_MARKUP_CHARACTERS = str.maketrans("", "", "*_`~|[]")
 
 
 def markdown_to_text(text: str | None) -> str:
     """Readable plain text for indexing and snippets: markup characters dropped, words kept.
 
     Rendering every advert to HTML would cost a millisecond each; the index only needs the words."""
-    return _SYNTAX.sub("", _LINK_TARGET.sub("] ", text or "")).strip()
+    return _LINE_MARKER.sub("", _LINK_TARGET.sub("] ", text or "")).translate(_MARKUP_CHARACTERS).strip()

@@ -119,7 +119,7 @@ class View:
                 plan.terms = [plan.leaf.data.term(s) for s in keywords.stems]
                 plan.match = _intersection([term.bits for term in plan.terms])
         total = self._select(plans)
-        if total == 0 and len(keywords.stems) > 1:
+        if total == 0 and len(keywords.stems) > 1 and query.any_word_fallback:
             any_word = True
             for plan in plans:
                 plan.match = _union([term.bits for term in plan.terms])

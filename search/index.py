@@ -31,9 +31,10 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex, LockError
 from whoosh.util.filelock import FileLock, try_for
 
+from .building import BulkWriter
 from .engine import View
 from .query import SearchQuery, SearchResult
-from .schema import FORMAT_VERSION, SCHEMA, doc_key, to_whoosh
+from .schema import CODEC, FORMAT_VERSION, SCHEMA, doc_key, to_whoosh
 
 POINTER = "CURRENT"
 STATE = "STATE.json"
@@ -171,7 +172,7 @@ class VacancyIndex:
         # Documents are already converted, so failures here come from the index.
         try:
             ix = FileIndex(FileStorage(str(path)), schema=SCHEMA)
-            writer = ix.writer(timeout=timeout, delay=LOCK_POLL_SECONDS)
+            writer = ix.writer(timeout=timeout, delay=LOCK_POLL_SECONDS, codec=CODEC)
         except LockError:
             return False
         except Exception as exc:
@@ -227,8 +228,7 @@ class VacancyIndex:
 
     @staticmethod
     def _build(path: Path, docs: Iterable[dict]) -> None:
-        ix = FileStorage(str(path)).create_index(SCHEMA)
-        writer = ix.writer(limitmb=128)
+        writer = BulkWriter(FileStorage(str(path)).create_index(SCHEMA))
         seen: set[int] = set()
         try:
             for doc in docs:

@@ -31,13 +31,15 @@ class SearchQuery:
 
     text: keywords, matched with English stemming against title (boosted
         most), role name, summary, employer name and body text. All words
-        must match; if that finds nothing, any word may match. Text without a
-        usable word (only punctuation or stop words) matches nothing.
+        must match; if that finds nothing, any word may match (unless
+        ``any_word_fallback`` is False). Text without a usable word (only
+        punctuation or stop words) matches nothing.
     sector, role_family, role, employer_id, contract_type, working_pattern:
         accepted values; OR within a field, AND across fields. Empty = any.
     flags: every listed flag must be present.
     min_pay: the vacancy's annual pay is at least this (no pay = excluded).
-    posted_within_days: posted no earlier than ``now`` minus this many days.
+    posted_within_days: posted no earlier than ``now`` minus this many days
+        (fractions allowed).
     near, radius_miles: (lat, lon) and a radius; keeps vacancies with a site
         within the radius. ``near`` alone only provides distances and the
         "distance" sort.
@@ -60,7 +62,7 @@ class SearchQuery:
     working_pattern: Sequence[str] = ()
     flags: Sequence[str] = ()
     min_pay: float | None = None
-    posted_within_days: int | None = None
+    posted_within_days: float | None = None
     near: tuple[float, float] | None = None
     radius_miles: float | None = None
     sort: str = "relevance"
@@ -69,6 +71,7 @@ class SearchQuery:
     facets: Sequence[str] = ()
     today: date | None = None
     now: datetime | None = None
+    any_word_fallback: bool = True
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:

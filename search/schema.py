@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import math
+import re
 import struct
+from collections import Counter
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
 from whoosh import columns, fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.lang.porter import stem as _porter_stem
+from whoosh.system import pack_uint
 
 # Bump whenever the schema or the column layouts change: indexes built with
 # another version are reported unavailable so the portal rebuilds them.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
+# Words as the stemming analyzer's default pattern finds them.
+WORD = re.compile(r"\w+(?:\.?\w+)*")
 STEMMING = StemmingAnalyzer(cachesize=100_000)
 # The corrector suggests real words, so its field keeps them unstemmed.
-SPELLING = RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter()
+SPELLING_WORD = re.compile(r"[^\W\d_]{3,}")
+SPELLING = RegexTokenizer(SPELLING_WORD.pattern) | LowercaseFilter()
 
 # Field boosts applied at query time (title well above body text).
 TEXT_FIELDS = {
@@ -52,16 +59,68 @@ NEVER_CLOSES = date.max.toordinal()
 LOCATION = struct.Struct("<dd")
 
 
+class CountedText(fields.TEXT):
+    """A text field that stores term frequencies but no field lengths (ranking
+    does not normalise by length) and counts its terms in bulk: running the
+    analyzer token by token is most of the cost of indexing."""
+
+    def __init__(self, analyzer, stored: bool = False) -> None:
+        super().__init__(analyzer=analyzer, phrase=False, stored=stored)
+        self.scorable = False
+
+    def index(self, value, **kwargs):
+        return [
+            (term.encode("utf-8"), n, float(n), pack_uint(n)) for term, n in self.terms(value).items()
+        ]
+
+    def terms(self, value: str) -> dict[str, int]:
+        raise NotImplementedError
+
+
+class StemmedText(CountedText):
+    """Indexed with the terms ``STEMMING`` produces."""
+
+    def __init__(self, stored: bool = False) -> None:
+        super().__init__(STEMMING, stored)
+
+    def terms(self, value: str) -> dict[str, int]:
+        terms: dict[str, int] = {}
+        for word, n in Counter(map(str.lower, WORD.findall(value))).items():
+            if len(word) >= 2 and word not in STOP_WORDS:
+                term = stem(word)
+                terms[term] = terms.get(term, 0) + n
+        return terms
+
+
+class SpellingText(CountedText):
+    """Indexed with the terms ``SPELLING`` produces."""
+
+    def __init__(self) -> None:
+        super().__init__(SPELLING)
+
+    def terms(self, value: str) -> dict[str, int]:
+        return Counter(map(str.lower, SPELLING_WORD.findall(value)))
+
+
+class Codec(W3Codec):
+    """Whoosh's codec without per-posting field length lookups when writing:
+    no field here stores lengths."""
+
+    length_stats = False
+
+
+CODEC = Codec()
+
+
 def _schema() -> fields.Schema:
-    text = dict(analyzer=STEMMING, phrase=False)
     return fields.Schema(
         key=fields.ID(unique=True),
-        title=fields.TEXT(stored=True, **text),
-        summary=fields.TEXT(stored=True, **text),
-        text=fields.TEXT(stored=True, **text),
-        employer_name=fields.TEXT(**text),
-        role_name=fields.TEXT(**text),
-        spell=fields.TEXT(analyzer=SPELLING, phrase=False),
+        title=StemmedText(stored=True),
+        summary=StemmedText(stored=True),
+        text=StemmedText(stored=True),
+        employer_name=StemmedText(),
+        role_name=StemmedText(),
+        spell=SpellingText(),
         sector=fields.ID,
         role_family=fields.ID,
         role=fields.ID,

@@ -164,3 +164,72 @@ def test_tf_buckets_partition_by_term_frequency():
         assert list(bitsets.iter_ids(bits)) == [d for d, tf in zip(ids, tfs) if low <= tf < high]
     assert _tf_buckets(ids, [1.0] * len(ids), (2.0,), 500) == (everything, [(1.0, everything)])
     assert _tf_buckets([3], [4.0], (2.0, 3.0), 10) == (8, [(3.0, 8)])
+
+
+SAMPLE_TEXTS = (
+    "Nurses NURSING nursing; caring & carers - supported living, physiotherapists!",
+    "e.g. 3.5 hours a week, U.K. based, band_5 or 07.30-19.30 shifts; i.e. a to z",
+    "Café naïve İstanbul Ærøskøbing straße ΣΊΣΥΦΟΣ — \u2019quoted\u2019 words",
+    "the and of to in is it be an as at by 1 a b I x GP HR OT A&E 24/7",
+    "",
+)
+
+
+def test_counted_terms_match_the_analyzers():
+    from search.schema import SPELLING, STEMMING, SpellingText, StemmedText
+
+    for text in SAMPLE_TEXTS:
+        assert StemmedText().terms(text) == Counter(t.text for t in STEMMING(text))
+        assert SpellingText().terms(text) == Counter(t.text for t in SPELLING(text))
+
+
+def test_bulk_writer_writes_what_whoosh_writes(kit, build, index_dir, tmp_path):
+    from whoosh import fields
+    from whoosh.filedb.filestore import FileStorage
+
+    from search.schema import SCHEMA, CountedText, to_whoosh
+
+    rnd = random.Random(4)
+    words = " ".join(SAMPLE_TEXTS).split()
+    docs = [
+        kit.make_doc(
+            i,
+            title=" ".join(rnd.sample(words, 3)),
+            text=" ".join(rnd.choice(words) for _ in range(rnd.randrange(0, 60))) + " care" * (i % 3),
+            working_patterns=rnd.sample(["full_time", "nights", "weekends"], rnd.randrange(0, 3)),
+            locations=[kit.LEEDS] * rnd.randrange(0, 3),
+            pay_annual=None if i % 7 == 0 else 20000.0 + i,
+        )
+        for i in range(1, 400)
+    ]
+    build(docs)
+    analyzed = fields.Schema(**{
+        name: fields.TEXT(analyzer=field.analyzer, phrase=False, stored=field.stored)
+        if isinstance(field, CountedText) else field
+        for name, field in SCHEMA.items()
+    })
+    reference = FileStorage(str(tmp_path / "reference")).create()
+    writer = reference.create_index(analyzed).writer()
+    for doc in docs:
+        writer.add_document(**to_whoosh(doc))
+    writer.commit()
+
+    def contents(reader):
+        terms = {}
+        for name in reader.indexed_field_names():
+            for term in reader.lexicon(name):
+                matcher = reader.postings(name, term)
+                postings = terms[name, term] = []
+                while matcher.is_active():
+                    postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                    matcher.next()
+        stored = [reader.stored_fields(d) for d in range(reader.doc_count_all())]
+        columns = {name: list(reader.column_reader(name)) for name in ("meta", "locations")}
+        return terms, stored, columns
+
+    built = open_reader(index_dir)
+    expected = reference.open_index().reader()
+    assert len(list(built.lexicon("text"))) > 10 and len(list(built.postings("text", "care").all_ids())) > 256
+    assert contents(built) == contents(expected)
+    built.close()
+    expected.close()

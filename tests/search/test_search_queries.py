@@ -52,6 +52,8 @@ def test_all_words_must_match_else_any_word(kit, search):
     assert result.total == 2
     # Documents matching more of the words rank first.
     assert kit.ids(s(text="night care gardener"))[0] == 1
+    # Without the fallback only documents with every word match.
+    assert s(text="night gardener", any_word_fallback=False).total == 0
 
 
 @pytest.mark.parametrize(
@@ -119,6 +121,8 @@ def test_posted_within_days(kit, search):
     ])
     assert kit.ids(s(posted_within_days=1)) == [1]
     assert kit.ids(s(posted_within_days=7)) == [1, 2]
+    assert kit.ids(s(posted_within_days=4 / 24)) == []
+    assert kit.ids(s(posted_within_days=6 / 24)) == [1]
 
 
 def test_timezone_aware_posted_at(kit, search):
