@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
@@ -134,9 +134,9 @@ def load_vacancies(ids: list[int]) -> dict[int, Vacancy]:
         .where(Vacancy.id.in_(ids))
         .options(
             defer(Vacancy.description), defer(Vacancy.requirements), defer(Vacancy.benefits),
-            selectinload(Vacancy.organisation).defer(Organisation.about),
+            joinedload(Vacancy.organisation, innerjoin=True).defer(Organisation.about),
+            joinedload(Vacancy.role, innerjoin=True),
             selectinload(Vacancy.sites),
-            selectinload(Vacancy.role),
         )
     )
     return {vacancy.id: vacancy for vacancy in rows}
