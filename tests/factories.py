@@ -122,5 +122,18 @@ def make_vacancy(app):
     return make
 
 
+@pytest.fixture
+def recruiter_client(app, make_organisation, make_recruiter):
+    """A client signed in as a recruiter of a new approved organisation; returns (client, organisation)."""
+
+    def make(**organisation_fields):
+        organisation = make_organisation(**organisation_fields)
+        client = app.test_client()
+        sign_in(client, make_recruiter(organisation))
+        return client, organisation
+
+    return make
+
+
 def sign_in(client, user, password=PASSWORD):
     return client.post("/sign-in", data={"email": user.email, "password": password})

@@ -94,20 +94,6 @@ def vacancy_count(app):
 
 
 @pytest.fixture
-def signed_in_recruiter(app, make_organisation, make_recruiter):
-    """A client signed in as a recruiter of a new approved organisation; returns (client, organisation)."""
-    from tests.factories import sign_in
-
-    def make(**organisation_fields):
-        organisation = make_organisation(**organisation_fields)
-        client = app.test_client()
-        sign_in(client, make_recruiter(organisation))
-        return client, organisation
-
-    return make
-
-
-@pytest.fixture
 def site_ids_of(app):
     def read(organisation) -> list[int]:
         with app.app_context():

@@ -66,8 +66,8 @@ def preview_of(client, content: bytes):
     return response.headers["Location"], client.get(response.headers["Location"]).get_data(as_text=True)
 
 
-def test_the_template_has_every_column_and_an_example_that_imports(app, signed_in_recruiter, vacancy_count):
-    recruiter, organisation = signed_in_recruiter()
+def test_the_template_has_every_column_and_an_example_that_imports(app, recruiter_client, vacancy_count):
+    recruiter, organisation = recruiter_client()
 
     response = recruiter.get(f"{IMPORT}/template.csv")
 
@@ -86,8 +86,8 @@ def test_the_template_has_every_column_and_an_example_that_imports(app, signed_i
     assert vacancy_count(organisation) == 1
 
 
-def test_the_import_page_explains_every_column_and_its_codes(app, signed_in_recruiter):
-    recruiter, _ = signed_in_recruiter()
+def test_the_import_page_explains_every_column_and_its_codes(app, recruiter_client):
+    recruiter, _ = recruiter_client()
 
     page = recruiter.get(IMPORT).get_data(as_text=True)
 
@@ -102,8 +102,8 @@ def test_the_import_page_explains_every_column_and_its_codes(app, signed_in_recr
     assert "Head office" in page
 
 
-def test_the_preview_shows_each_rows_outcome_and_saves_nothing(app, signed_in_recruiter, make_vacancy, vacancy_count):
-    recruiter, organisation = signed_in_recruiter()
+def test_the_preview_shows_each_rows_outcome_and_saves_nothing(app, recruiter_client, make_vacancy, vacancy_count):
+    recruiter, organisation = recruiter_client()
     make_vacancy(organisation, status="draft", external_ref="EXISTING", title="Old title")
     rows = [
         row(),
@@ -130,9 +130,9 @@ def test_the_preview_shows_each_rows_outcome_and_saves_nothing(app, signed_in_re
 
 
 def test_confirming_imports_the_valid_rows_and_offers_the_others_for_correction(
-    app, signed_in_recruiter, make_vacancy, stored, vacancy_count
+    app, recruiter_client, make_vacancy, stored, vacancy_count
 ):
-    recruiter, organisation = signed_in_recruiter()
+    recruiter, organisation = recruiter_client()
     make_vacancy(organisation, status="draft", external_ref="EXISTING", title="Old title")
     rows = [row(), row(external_ref="EXISTING", title="New title"), row(external_ref="BAD-1", title="")]
     location, _ = preview_of(recruiter, csv_bytes(rows))
@@ -158,8 +158,8 @@ def test_confirming_imports_the_valid_rows_and_offers_the_others_for_correction(
     assert bad_rows[0][-1] == "title: Enter the job title"
 
 
-def test_uploading_the_same_file_again_updates_rather_than_duplicates(signed_in_recruiter, stored, vacancy_count):
-    recruiter, organisation = signed_in_recruiter()
+def test_uploading_the_same_file_again_updates_rather_than_duplicates(recruiter_client, stored, vacancy_count):
+    recruiter, organisation = recruiter_client()
     content = csv_bytes([row(), row(external_ref="HCW-2", title="Night Care Worker")])
     first, _ = preview_of(recruiter, content)
     recruiter.post(f"{first}/confirm")
@@ -174,8 +174,8 @@ def test_uploading_the_same_file_again_updates_rather_than_duplicates(signed_in_
     assert stored(organisation, "HCW-1").id == created_id
 
 
-def test_a_status_column_can_publish_but_not_unpublish(signed_in_recruiter, make_vacancy, stored):
-    recruiter, organisation = signed_in_recruiter()
+def test_a_status_column_can_publish_but_not_unpublish(recruiter_client, make_vacancy, stored):
+    recruiter, organisation = recruiter_client()
     make_vacancy(organisation, status="published", external_ref="LIVE", title="Live job")
     content = csv_bytes([row(status="Published"), row(external_ref="LIVE", status="draft", title="Changed")])
 
@@ -188,8 +188,8 @@ def test_a_status_column_can_publish_but_not_unpublish(signed_in_recruiter, make
     assert stored(organisation, "LIVE").title == "Live job"
 
 
-def test_a_row_with_unquoted_commas_is_refused_not_misread(signed_in_recruiter, vacancy_count):
-    recruiter, organisation = signed_in_recruiter()
+def test_a_row_with_unquoted_commas_is_refused_not_misread(recruiter_client, vacancy_count):
+    recruiter, organisation = recruiter_client()
     unquoted = ",".join(row(external_ref="HCW-9", summary="Kind, caring people", description="Visits",
                             benefits="Mileage").values())
     columns = len(row())
@@ -202,8 +202,8 @@ def test_a_row_with_unquoted_commas_is_refused_not_misread(signed_in_recruiter, 
     assert vacancy_count(organisation) == 1
 
 
-def test_unknown_columns_are_ignored_and_named(signed_in_recruiter):
-    recruiter, _ = signed_in_recruiter()
+def test_unknown_columns_are_ignored_and_named(recruiter_client):
+    recruiter, _ = recruiter_client()
     rows = [{**row(), "Notes for HR": "ask Sam"}]
 
     _, page = preview_of(recruiter, csv_bytes(rows, bom=True))
@@ -226,8 +226,8 @@ def test_unknown_columns_are_ignored_and_named(signed_in_recruiter):
     (csv_bytes([row()])[:csv_bytes([row()]).index(b"\r\n") + 2] + b",,,\r\n", "vacancies.csv",
      "The file has no vacancies in it"),
 ])
-def test_files_that_cannot_be_read_get_a_clear_message(app, signed_in_recruiter, content, filename, message):
-    recruiter, _ = signed_in_recruiter()
+def test_files_that_cannot_be_read_get_a_clear_message(app, recruiter_client, content, filename, message):
+    recruiter, _ = recruiter_client()
 
     response = upload(recruiter, content, filename)
 
@@ -238,8 +238,8 @@ def test_files_that_cannot_be_read_get_a_clear_message(app, signed_in_recruiter,
         assert db.session.scalars(select(CsvImport)).all() == []
 
 
-def test_large_files_and_too_many_rows_are_refused(signed_in_recruiter, monkeypatch):
-    recruiter, _ = signed_in_recruiter()
+def test_large_files_and_too_many_rows_are_refused(recruiter_client, monkeypatch):
+    recruiter, _ = recruiter_client()
     monkeypatch.setattr(csv_import, "MAX_CSV_ROWS", 2)
     three = csv_bytes([row(external_ref=f"R-{n}") for n in range(3)])
     page = upload(recruiter, three).get_data(as_text=True)
@@ -250,10 +250,10 @@ def test_large_files_and_too_many_rows_are_refused(signed_in_recruiter, monkeypa
     assert "The file must be smaller than 1 MB" in page
 
 
-def test_another_organisations_import_is_not_found(signed_in_recruiter, vacancy_count):
-    owner, owner_organisation = signed_in_recruiter()
+def test_another_organisations_import_is_not_found(recruiter_client, vacancy_count):
+    owner, owner_organisation = recruiter_client()
     location, _ = preview_of(owner, csv_bytes([row()]))
-    intruder, _ = signed_in_recruiter()
+    intruder, _ = recruiter_client()
 
     assert intruder.get(location).status_code == 404
     assert intruder.post(f"{location}/confirm").status_code == 404
@@ -261,10 +261,10 @@ def test_another_organisations_import_is_not_found(signed_in_recruiter, vacancy_
     assert vacancy_count() == 0
 
 
-def test_the_import_pages_are_for_recruiters_only(client, signed_in_recruiter, make_user):
+def test_the_import_pages_are_for_recruiters_only(client, recruiter_client, make_user):
     from tests.factories import sign_in
 
-    owner, _ = signed_in_recruiter()
+    owner, _ = recruiter_client()
     location, _ = preview_of(owner, csv_bytes([row()]))
     paths = [("get", IMPORT), ("post", IMPORT), ("get", f"{IMPORT}/template.csv"), ("get", location),
              ("post", f"{location}/confirm"), ("get", f"{location}/rows-with-problems.csv")]
@@ -275,10 +275,10 @@ def test_the_import_pages_are_for_recruiters_only(client, signed_in_recruiter, m
         assert getattr(client, method)(path).status_code == 403
 
 
-def test_old_uploads_are_cleared_when_a_new_one_arrives(app, signed_in_recruiter):
+def test_old_uploads_are_cleared_when_a_new_one_arrives(app, recruiter_client):
     from portal.accounts.models import utcnow
 
-    recruiter, _ = signed_in_recruiter()
+    recruiter, _ = recruiter_client()
     preview_of(recruiter, csv_bytes([row()]))
     with app.app_context():
         old = db.session.scalars(select(CsvImport)).one()

@@ -141,10 +141,10 @@ WEB_FORM_CASES = [
 
 
 def test_field_errors_are_the_web_forms_messages(
-    client, employer, vacancy_json, vacancy_count, signed_in_recruiter, web_vacancy_form
+    client, employer, vacancy_json, vacancy_count, recruiter_client, web_vacancy_form
 ):
     organisation, token = employer
-    web, web_organisation = signed_in_recruiter()
+    web, web_organisation = recruiter_client()
 
     for api_values, form_values, name in WEB_FORM_CASES:
         response = client.post(URL, json=vacancy_json(**api_values), headers=bearer(token))

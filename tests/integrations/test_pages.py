@@ -7,8 +7,8 @@ from tests.integrations.test_csv_import import csv_bytes, row
 from tests.test_page_structure import check
 
 
-def test_integration_pages_have_one_h1_and_labelled_fields(signed_in_recruiter, make_vacancy):
-    recruiter, organisation = signed_in_recruiter()
+def test_integration_pages_have_one_h1_and_labelled_fields(recruiter_client, make_vacancy):
+    recruiter, organisation = recruiter_client()
     make_vacancy(organisation, external_ref="HCW-1")
     recruiter.post("/recruiter/organisation/api-tokens", data={"name": "Trac"})
     upload = recruiter.post("/recruiter/vacancies/import", data={"file": (io.BytesIO(csv_bytes([row(), row(title="")])),

@@ -8,9 +8,9 @@ from portal.extensions import db
 from portal.vacancies.models import Vacancy
 
 
-def test_the_web_form_refuses_a_reference_another_vacancy_has(app, signed_in_recruiter, make_vacancy,
+def test_the_web_form_refuses_a_reference_another_vacancy_has(app, recruiter_client, make_vacancy,
                                                              make_organisation, web_vacancy_form, vacancy_count):
-    recruiter, organisation = signed_in_recruiter()
+    recruiter, organisation = recruiter_client()
     make_vacancy(organisation, external_ref="SCW-042", title="First")
     make_vacancy(make_organisation(), external_ref="OTHER-1")
 
@@ -23,9 +23,9 @@ def test_the_web_form_refuses_a_reference_another_vacancy_has(app, signed_in_rec
     assert vacancy_count(organisation) == 2
 
 
-def test_editing_keeps_the_vacancys_own_reference_but_not_anothers(app, signed_in_recruiter, make_vacancy,
+def test_editing_keeps_the_vacancys_own_reference_but_not_anothers(app, recruiter_client, make_vacancy,
                                                                    web_vacancy_form, stored):
-    recruiter, organisation = signed_in_recruiter()
+    recruiter, organisation = recruiter_client()
     first = make_vacancy(organisation, status="draft", external_ref="SCW-042")
     make_vacancy(organisation, status="draft", external_ref="SCW-043")
 
@@ -38,8 +38,8 @@ def test_editing_keeps_the_vacancys_own_reference_but_not_anothers(app, signed_i
     assert stored(organisation, "SCW-042").title == "Kept"
 
 
-def test_a_repost_leaves_the_reference_to_the_original(app, signed_in_recruiter, make_vacancy):
-    recruiter, organisation = signed_in_recruiter()
+def test_a_repost_leaves_the_reference_to_the_original(app, recruiter_client, make_vacancy):
+    recruiter, organisation = recruiter_client()
     original = make_vacancy(organisation, status="closed", external_ref="NCW-1")
 
     recruiter.post(f"/recruiter/vacancies/{original.id}/repost")

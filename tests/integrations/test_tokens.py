@@ -23,8 +23,8 @@ def _tokens(app) -> list[ApiToken]:
         return tokens
 
 
-def test_a_new_token_is_shown_once_and_stored_as_a_hash(app, signed_in_recruiter):
-    recruiter, organisation = signed_in_recruiter(name="Charnwood Care")
+def test_a_new_token_is_shown_once_and_stored_as_a_hash(app, recruiter_client):
+    recruiter, organisation = recruiter_client(name="Charnwood Care")
 
     response = recruiter.post(TOKENS, data={"name": "Trac"})
 
@@ -41,8 +41,8 @@ def test_a_new_token_is_shown_once_and_stored_as_a_hash(app, signed_in_recruiter
     assert recruiter.get("/api/v1/employer/vacancies", headers=bearer(token)).status_code == 200
 
 
-def test_the_tokens_page_lists_use_and_offers_revoking(app, client, signed_in_recruiter, make_token, make_organisation):
-    recruiter, organisation = signed_in_recruiter()
+def test_the_tokens_page_lists_use_and_offers_revoking(app, client, recruiter_client, make_token, make_organisation):
+    recruiter, organisation = recruiter_client()
     token = make_token(organisation, name="HR system")
     make_token(make_organisation(), name="Someone else's system")
     client.get("/api/v1/employer/vacancies", headers=bearer(token))
@@ -55,8 +55,8 @@ def test_the_tokens_page_lists_use_and_offers_revoking(app, client, signed_in_re
     assert _tokens(app)[0].last_used_at is not None
 
 
-def test_a_name_is_needed(app, signed_in_recruiter):
-    recruiter, _ = signed_in_recruiter()
+def test_a_name_is_needed(app, recruiter_client):
+    recruiter, _ = recruiter_client()
 
     page = recruiter.post(TOKENS, data={"name": "  "}).get_data(as_text=True)
 
@@ -65,8 +65,8 @@ def test_a_name_is_needed(app, signed_in_recruiter):
     assert _tokens(app) == []
 
 
-def test_a_revoked_token_stops_working_at_once(app, client, signed_in_recruiter):
-    recruiter, _ = signed_in_recruiter()
+def test_a_revoked_token_stops_working_at_once(app, client, recruiter_client):
+    recruiter, _ = recruiter_client()
     token = TOKEN_PATTERN.search(recruiter.post(TOKENS, data={"name": "Trac"}).get_data(as_text=True)).group()
     assert client.get("/api/v1/employer/vacancies", headers=bearer(token)).status_code == 200
     [stored] = _tokens(app)
@@ -79,8 +79,8 @@ def test_a_revoked_token_stops_working_at_once(app, client, signed_in_recruiter)
     assert refused.status_code == 401 and 'error="invalid_token"' in refused.headers["WWW-Authenticate"]
 
 
-def test_another_organisations_token_cannot_be_revoked(app, client, signed_in_recruiter, make_organisation, make_token):
-    recruiter, _ = signed_in_recruiter()
+def test_another_organisations_token_cannot_be_revoked(app, client, recruiter_client, make_organisation, make_token):
+    recruiter, _ = recruiter_client()
     theirs = make_token(make_organisation())
     [their_token] = _tokens(app)
 
@@ -105,11 +105,11 @@ def test_the_pages_are_for_recruiters_only(client, make_user, make_organisation,
     assert _tokens(app)[0].revoked_at is None
 
 
-def test_an_organisation_has_a_limited_number_of_tokens(app, signed_in_recruiter, monkeypatch):
+def test_an_organisation_has_a_limited_number_of_tokens(app, recruiter_client, monkeypatch):
     from portal.integrations import services
 
     monkeypatch.setattr(services, "MAX_ACTIVE_TOKENS", 2)
-    recruiter, _ = signed_in_recruiter()
+    recruiter, _ = recruiter_client()
     for name in ("One", "Two"):
         recruiter.post(TOKENS, data={"name": name})
 

@@ -8,7 +8,6 @@ import pytest
 from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.vacancies.models import Vacancy
-from tests.factories import sign_in
 
 
 def date_parts(value: date) -> dict[str, str]:
@@ -71,15 +70,3 @@ def load_vacancy(app):
 
     return load
 
-
-@pytest.fixture
-def recruiter_client(app, make_organisation, make_recruiter):
-    """A client signed in as a recruiter of a new approved organisation; returns (client, organisation)."""
-
-    def make(**organisation_fields):
-        organisation = make_organisation(**organisation_fields)
-        client = app.test_client()
-        sign_in(client, make_recruiter(organisation))
-        return client, organisation
-
-    return make
