@@ -123,6 +123,15 @@ def make_vacancy(app):
 
 
 @pytest.fixture
+def site_ids(app):
+    def read(organisation) -> list[int]:
+        with app.app_context():
+            return [site.id for site in db.session.get(Organisation, organisation.id).sites]
+
+    return read
+
+
+@pytest.fixture
 def recruiter_client(app, make_organisation, make_recruiter):
     """A client signed in as a recruiter of a new approved organisation; returns (client, organisation)."""
 

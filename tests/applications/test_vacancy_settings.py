@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.vacancies.models import Vacancy
-from tests.vacancies.conftest import site_ids, vacancy_form  # noqa: F401  (fixtures)
+from tests.vacancies.conftest import vacancy_form  # noqa: F401  (fixtures)
 
 
 def _stored(app, vacancy_id):

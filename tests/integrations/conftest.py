@@ -94,16 +94,7 @@ def vacancy_count(app):
 
 
 @pytest.fixture
-def site_ids_of(app):
-    def read(organisation) -> list[int]:
-        with app.app_context():
-            return [site.id for site in db.session.get(Organisation, organisation.id).sites]
-
-    return read
-
-
-@pytest.fixture
-def web_vacancy_form(site_ids_of):
+def web_vacancy_form(site_ids):
     """The recruiter's web form filled in like ``vacancy_json``; keyword arguments replace fields."""
     from tests.vacancies.conftest import date_parts
 
@@ -122,7 +113,7 @@ def web_vacancy_form(site_ids_of):
             **date_parts(date.today() + timedelta(days=21)),
             "summary": "Lead a small team supporting people at home.",
             "description": "About the role",
-            "site_ids": [str(site_id) for site_id in site_ids_of(organisation)],
+            "site_ids": [str(site_id) for site_id in site_ids(organisation)],
             "external_ref": "SCW-042",
             "apply_method": "external",
             "apply_url": "https://jobs.example.org/apply/42",

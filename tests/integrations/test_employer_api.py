@@ -22,7 +22,7 @@ def employer(make_organisation, make_token):
     return organisation, make_token(organisation)
 
 
-def test_post_creates_a_draft_from_the_employers_values(client, employer, vacancy_json, stored, site_ids_of):
+def test_post_creates_a_draft_from_the_employers_values(client, employer, vacancy_json, stored, site_ids):
     organisation, token = employer
 
     response = client.post(URL, json=vacancy_json(), headers=bearer(token))
@@ -31,13 +31,13 @@ def test_post_creates_a_draft_from_the_employers_values(client, employer, vacanc
     body = response.get_json()
     assert response.headers["Location"] == f"http://localhost{URL}/SCW-042"
     assert (body["external_ref"], body["status"], body["title"]) == ("SCW-042", "draft", "Senior Care Worker")
-    assert body["sites"] == [{"id": site_ids_of(organisation)[0], "name": "Head office"}]
+    assert body["sites"] == [{"id": site_ids(organisation)[0], "name": "Head office"}]
     vacancy = stored(organisation, "SCW-042")
     assert (vacancy.id, vacancy.organisation_id, vacancy.sector_code) == (body["id"], organisation.id, "nursing_home")
     assert (vacancy.pay_min, vacancy.pay_max, vacancy.pay_period) == (12.9, 14.8, "hour")
     assert vacancy.working_patterns == ["full_time", "shifts", "weekends"]
     assert vacancy.flags == ["dbs_check", "driving_licence"]
-    assert vacancy.site_ids == site_ids_of(organisation)
+    assert vacancy.site_ids == site_ids(organisation)
     assert vacancy.published_at is None
 
 
@@ -178,19 +178,19 @@ def test_problems_only_the_api_can_have_are_explained(client, employer, vacancy_
 
 
 def test_sites_are_named_by_id_name_or_label_and_must_be_the_organisations(
-    client, make_organisation, make_token, vacancy_json, stored, site_ids_of
+    client, make_organisation, make_token, vacancy_json, stored, site_ids
 ):
     organisation = make_organisation()
     other = make_organisation()
     token = make_token(organisation)
-    own_site = site_ids_of(organisation)[0]
+    own_site = site_ids(organisation)[0]
 
     for reference, sites in (("BY-ID", [own_site]), ("BY-TEXT-ID", str(own_site)),
                              ("BY-LABEL", ["head office, loughborough le11 1aa"])):
         response = client.post(URL, json=vacancy_json(external_ref=reference, sites=sites), headers=bearer(token))
         assert response.status_code == 201, response.get_json()
         assert stored(organisation, reference).site_ids == [own_site]
-    refused = client.post(URL, json=vacancy_json(external_ref="THEIRS", sites=site_ids_of(other)), headers=bearer(token))
+    refused = client.post(URL, json=vacancy_json(external_ref="THEIRS", sites=site_ids(other)), headers=bearer(token))
     assert refused.get_json()["error"]["fields"] == {"sites": "Select places from your organisation's list"}
 
 

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.vacancies.models import Vacancy
 
@@ -46,14 +45,6 @@ def vacancy_form():
 
     return build
 
-
-@pytest.fixture
-def site_ids(app):
-    def read(organisation) -> list[int]:
-        with app.app_context():
-            return [site.id for site in db.session.get(Organisation, organisation.id).sites]
-
-    return read
 
 
 @pytest.fixture
