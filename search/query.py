@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -10,7 +9,7 @@ from itertools import islice
 
 from whoosh.analysis import STOP_WORDS
 
-from .schema import FACET_FIELDS, stem
+from .schema import FACET_FIELDS, WORD, stem
 
 SORTS = ("relevance", "newest", "closing", "distance")
 DEFAULT_PER_PAGE = 20
@@ -20,9 +19,6 @@ MAX_WORD_LENGTH = 40
 # Only the start of very long input is scanned for words.
 MAX_TEXT_LENGTH = 4000
 
-# Same token shape as the indexing analyzer; everything else (query syntax,
-# punctuation) is dropped, so user input is never parsed as a query language.
-_TOKEN = re.compile(r"\w+(?:\.?\w+)*")
 
 
 @dataclass
@@ -142,7 +138,7 @@ class Keywords:
     def parse(cls, text: str) -> Keywords:
         words = [
             token.group().lower()[:MAX_WORD_LENGTH]
-            for token in islice(_TOKEN.finditer(text[:MAX_TEXT_LENGTH]), MAX_WORDS)
+            for token in islice(WORD.finditer(text[:MAX_TEXT_LENGTH]), MAX_WORDS)
         ]
         stems = [stem(word) for word in words if is_searchable(word)]
         return cls(words, list(dict.fromkeys(stems)))

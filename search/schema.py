@@ -19,7 +19,8 @@ from whoosh.system import pack_uint
 # another version are reported unavailable so the portal rebuilds them.
 FORMAT_VERSION = 2
 
-# Words as the stemming analyzer's default pattern finds them.
+# Words as the stemming analyzer finds them; queries are split the same way, so user input
+# is never parsed as a query language.
 WORD = re.compile(r"\w+(?:\.?\w+)*")
 STEMMING = StemmingAnalyzer(cachesize=100_000)
 # The corrector suggests real words, so its field keeps them unstemmed.
