@@ -25,6 +25,7 @@ BLUEPRINT_MODULES = (
     "portal.privacy",
     "portal.alerts",
     "portal.applications",
+    "portal.passport",
 )
 
 

@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "portal.privacy.commands",
     "portal.storage.commands",
     "portal.alerts.commands",
+    "portal.passport.commands",
 )
 
 

@@ -60,6 +60,11 @@ class User(UserMixin, db.Model):
     def is_recruiter(self) -> bool:
         return self.has_role(Role.RECRUITER) and self.organisation_id is not None
 
+    @property
+    def handles_passports(self) -> bool:
+        """A recruiter or trainer of an organisation: sees the passports shared with it or of its staff."""
+        return self.organisation_id is not None and bool(self.roles & {Role.RECRUITER, Role.TRAINER})
+
 
 class UserRole(db.Model):
     __tablename__ = "user_roles"

@@ -5,6 +5,8 @@ from enum import StrEnum
 class Role(StrEnum):
     JOB_SEEKER = "job_seeker"
     RECRUITER = "recruiter"
+    # Sees the passports of the organisation's staff, verifies their records and adds training it delivered.
+    TRAINER = "trainer"
     ADMIN = "admin"
 
     @property

@@ -1,0 +1,1 @@
+"""Routes of the skills passport, one module per audience."""
