@@ -18,6 +18,7 @@ install: $(VENV)/.installed
 setup: install
 	$(FLASK) db upgrade
 	$(FLASK) reference load
+	$(FLASK) passport load-catalogue
 	$(FLASK) locations load-demo
 	$(FLASK) demo load --if-empty
 	$(FLASK) search rebuild

@@ -62,6 +62,7 @@ class ApplicationForm(FlaskForm):
         invalid_choice_message="Select whether to use your saved CV or upload a different one",
     )
     cv = FileField("Upload your CV")
+    share_passport = BooleanField("Share my skills passport with this employer")
     right_to_work = RadioField(
         "Do you have the right to work in the UK?",
         choices=[SelectChoice(value, label) for value, label in RIGHT_TO_WORK_LABELS.items()],

@@ -7,7 +7,10 @@ from portal.accounts.access import recruiter_required
 from portal.applications import bp, equality, services
 from portal.applications.forms import ApplicationForm, BulkStatusForm, NoteForm, StatusForm
 from portal.applications.models import RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationStatus
+from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.passport.services import has_records
+from portal.passport.sharing import live_organisation_share, share_with_organisation
 from portal.profiles.services import get_profile, update_contact_details
 from portal.storage import UploadRejected, download_response
 from portal.vacancies.models import Vacancy
@@ -59,6 +62,7 @@ def apply(vacancy_id: int):
     profile = get_profile(current_user.id)
     saved_cv = profile.default_cv if profile else None
     draft = services.load_draft(session.get(DRAFT_KEY), vacancy.id)
+    holds_passport = has_records(current_user.id)
     if request.method == "POST":
         form = ApplicationForm(saved_cv=saved_cv)
     elif draft is not None:
@@ -70,6 +74,8 @@ def apply(vacancy_id: int):
             application = services.submit_application(vacancy.id, current_user, form.details(), date.today())
             if form.save_to_profile.data:
                 update_contact_details(current_user.id, form.contact_details())
+            if form.share_passport.data and holds_passport:
+                share_with_organisation(current_user, vacancy.organisation, application.id)
             services.discard_draft(session.pop(DRAFT_KEY, None))
             db.session.commit()
         except services.AlreadyApplied:
@@ -88,7 +94,9 @@ def apply(vacancy_id: int):
         else:
             services.notify_submitted(application)
             return _confirmation(application.id)
-    return render_template("applications/apply.html", vacancy=vacancy, form=form, restored=draft is not None)
+    return render_template(
+        "applications/apply.html", vacancy=vacancy, form=form, restored=draft is not None, holds_passport=holds_passport
+    )
 
 
 def _apply_signed_out(vacancy: Vacancy):
@@ -251,6 +259,7 @@ def _render_application(application: Application, status_form: StatusForm | None
         status_form=status_form or StatusForm(formdata=None, status=application.status),
         note_form=note_form or NoteForm(formdata=None),
         recruiter_statuses=RECRUITER_STATUSES,
+        passport_shared=live_organisation_share(application.vacancy.organisation_id, application.user_id, utcnow()) is not None,
     )
 
 

@@ -2,10 +2,13 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, EmailField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, FieldList, Form, FormField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
+from portal.accounts.roles import Role
 from portal.employers import services
+from portal.employers.services import INVITABLE_ROLES
 
 MAX_SITES = 20
 
@@ -144,6 +147,12 @@ class OrganisationForm(FlaskForm):
 
 
 class InvitationForm(FlaskForm):
+    role = RadioField(
+        "Their role",
+        choices=[SelectChoice(role.value, label) for role, label in INVITABLE_ROLES.items()],
+        default=Role.RECRUITER.value,
+        invalid_choice_message="Select the colleague's role",
+    )
     email = EmailField(
         "Colleague's email address",
         filters=[_strip],

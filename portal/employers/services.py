@@ -288,7 +288,22 @@ def recruiters_of(organisation: Organisation) -> list[User]:
     return [member for member in organisation.members if member.has_role(Role.RECRUITER)]
 
 
-def invite_colleague(organisation: Organisation, email: str, invited_by: User) -> tuple[Invitation, str]:
+def colleagues_of(organisation: Organisation) -> list[User]:
+    """Recruiters and trainers, by name."""
+    return sorted(
+        (member for member in organisation.members if member.roles & set(INVITABLE_ROLES)),
+        key=lambda member: member.full_name,
+    )
+
+
+# The roles a colleague can be invited to, as the team page offers them.
+INVITABLE_ROLES = {
+    Role.RECRUITER: "Recruiter: posts and manages vacancies and applicants, and sees staff passports",
+    Role.TRAINER: "Trainer: sees staff passports, verifies their training records and adds training you deliver",
+}
+
+
+def invite_colleague(organisation: Organisation, email: str, invited_by: User, role: Role = Role.RECRUITER) -> tuple[Invitation, str]:
     """A new invitation and its token, which exists only in the email; an older one to the same address is replaced."""
     email = normalise_email(email)
     if any(normalise_email(member.email) == email for member in organisation.members):
@@ -300,6 +315,7 @@ def invite_colleague(organisation: Organisation, email: str, invited_by: User) -
     invitation = Invitation(
         organisation=organisation,
         email=email,
+        role=role.value,
         token_hash=_hash_token(token),
         invited_by_id=invited_by.id,
         expires_at=utcnow() + timedelta(days=current_app.config["INVITATION_MAX_AGE_DAYS"]),
@@ -317,6 +333,7 @@ def send_invitation(invitation: Invitation, token: str, invited_by: User) -> Non
         "invitation",
         organisation=organisation,
         invited_by=invited_by,
+        role_label=Role(invitation.role).label,
         link=url_for("employers.invitation", token=token, _external=True),
         expires_at=invitation.expires_at,
     )
@@ -343,7 +360,7 @@ def check_can_accept(invitation: Invitation, user: User) -> None:
 def accept_invitation(invitation: Invitation, user: User) -> None:
     check_can_accept(invitation, user)
     user.organisation_id = invitation.organisation_id
-    user.grant(Role.RECRUITER)
+    user.grant(Role(invitation.role))
     invitation.accepted_at = utcnow()
     db.session.flush()
 

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.access import recruiter_required
 from portal.accounts.models import utcnow
+from portal.accounts.roles import Role
 from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.extensions import db
@@ -101,7 +102,7 @@ def _render_team(form: InvitationForm, status: int = 200):
         "employers/team.html",
         form=form,
         organisation=organisation,
-        recruiters=services.recruiters_of(organisation),
+        colleagues=services.colleagues_of(organisation),
         invitations=services.open_invitations(organisation),
         now=utcnow(),
     ), status
@@ -113,7 +114,9 @@ def team():
     form = InvitationForm()
     if form.validate_on_submit():
         try:
-            invitation, token = services.invite_colleague(current_user.organisation, form.email.data, current_user)
+            invitation, token = services.invite_colleague(
+                current_user.organisation, form.email.data, current_user, Role(form.role.data)
+            )
         except services.AlreadyMember:
             form.email.errors.append(f"{form.email.data} is already a recruiter for your organisation")
         else:

@@ -14,6 +14,7 @@ from portal.accounts.models import User, utcnow
 from portal.extensions import db
 
 if TYPE_CHECKING:
+    from portal.applications.models import Application
     from portal.employers.models import Organisation
     from portal.storage import StoredFile
 
@@ -235,9 +236,15 @@ class PassportShare(db.Model):
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     holder: Mapped[User] = relationship()
+    application: Mapped[Application | None] = relationship()
 
     def is_live(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
+
+    @property
+    def hides_identity(self) -> bool:
+        """Shared with an application the employer shortlists without names: it shows once they know who."""
+        return self.application is not None and self.application.identity_hidden
 
 
 class RecordAcceptance(db.Model):

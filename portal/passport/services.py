@@ -93,6 +93,10 @@ def holder_records(holder_id: int, include_superseded: bool = False) -> list[Tra
     return list(db.session.scalars(query))
 
 
+def has_records(holder_id: int) -> bool:
+    return db.session.scalar(select(TrainingRecord.id).where(TrainingRecord.holder_id == holder_id).limit(1)) is not None
+
+
 def get_holder_record(record_id: int, holder_id: int) -> TrainingRecord | None:
     return db.session.scalar(
         select(TrainingRecord).where(TrainingRecord.id == record_id, TrainingRecord.holder_id == holder_id)
@@ -406,14 +410,16 @@ def passport(holder: User, today: date, organisation_id: int | None = None) -> P
     """The holder's current records with their status; judged against ``organisation_id``'s own
     refresher periods where it has set any."""
     periods = catalogue.organisation_refreshers(organisation_id) if organisation_id else {}
-    lines = []
-    for record in holder_records(holder.id):
-        lines.append(RecordLine(
-            record=record,
-            status=record_status(record, today, periods.get(record.competence_code)),
-            accepted_by=[acceptance.organisation.name for acceptance in record.acceptances],
-        ))
+    lines = [record_line(record, today, periods.get(record.competence_code)) for record in holder_records(holder.id)]
     return Passport(holder=holder, today=today, lines=lines)
+
+
+def record_line(record: TrainingRecord, today: date, employer_months: int | None = None) -> RecordLine:
+    return RecordLine(
+        record=record,
+        status=record_status(record, today, employer_months),
+        accepted_by=[acceptance.organisation.name for acceptance in record.acceptances],
+    )
 
 
 @dataclass

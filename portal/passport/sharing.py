@@ -95,7 +95,7 @@ def live_organisation_share(organisation_id: int, holder_id: int, now: datetime)
         PassportShare.holder_id == holder_id, PassportShare.organisation_id == organisation_id,
         PassportShare.revoked_at.is_(None),
     ))
-    return next((share for share in candidates if share.is_live(now)), None)
+    return next((share for share in candidates if share.is_live(now) and not share.hides_identity), None)
 
 
 def shared_with(organisation_id: int, now: datetime) -> list[PassportShare]:
@@ -103,7 +103,7 @@ def shared_with(organisation_id: int, now: datetime) -> list[PassportShare]:
     candidates = db.session.scalars(select(PassportShare).where(
         PassportShare.organisation_id == organisation_id, PassportShare.revoked_at.is_(None),
     ).order_by(PassportShare.created_at.desc()))
-    return [share for share in candidates if share.is_live(now)]
+    return [share for share in candidates if share.is_live(now) and not share.hides_identity]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ PERSONAL_DATA_MODULES = (
     "portal.profiles.personal_data",
     "portal.applications.personal_data",
     "portal.alerts.personal_data",
+    "portal.passport.personal_data",
 )
 
 for _module_name in PERSONAL_DATA_MODULES:

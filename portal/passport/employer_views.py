@@ -1,0 +1,239 @@
+"""An employer's side of the passport: its staff's passports and those shared with it, verifying,
+adding training it delivered, accepting records, and its own refresher periods."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from portal.accounts.models import User, utcnow
+from portal.extensions import db
+from portal.passport import bp, catalogue, services, sharing
+from portal.passport.access import passport_staff_required
+from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
+from portal.passport.pages import evidence_rules, pdf_response
+from portal.passport.pdf import passport_pdf
+from portal.storage import UploadRejected, download_response
+
+
+@bp.get("/recruiter/passports")
+@passport_staff_required
+def organisation_passports():
+    organisation = current_user.organisation
+    return render_template(
+        "passport/organisation_passports.html",
+        organisation=organisation,
+        staff=services.staff_of(organisation.id),
+        shares=sharing.shared_with(organisation.id, utcnow()),
+    )
+
+
+def _holder_with_access(holder_id: int):
+    """The holder and why this organisation may see them; 404 for anyone without a live reason."""
+    holder = db.session.get(User, holder_id)
+    access = sharing.organisation_access(current_user.organisation, holder_id, utcnow()) if holder else None
+    if access is None:
+        abort(404)
+    return holder, access
+
+
+def _holder_record_or_404(holder_id: int, record_id: int):
+    record = services.get_holder_record(record_id, holder_id)
+    if record is None or not record.is_current:
+        abort(404)
+    return record
+
+
+def _to_passport(holder_id: int):
+    return redirect(url_for(".organisation_passport", holder_id=holder_id))
+
+
+@bp.get("/recruiter/passports/<int:holder_id>")
+@passport_staff_required
+def organisation_passport(holder_id: int):
+    holder, access = _holder_with_access(holder_id)
+    organisation = current_user.organisation
+    sharing.log_view(holder.id, current_user, organisation.id, access.share)
+    db.session.commit()
+    passport = services.passport(holder, date.today(), organisation.id)
+    role_code = request.args.get("role") or None
+    roles = catalogue.roles_with_requirements()
+    role = next((candidate for candidate in roles if candidate.code == role_code), None)
+    return render_template(
+        "passport/organisation_passport.html",
+        holder=holder, access=access, passport=passport, organisation=organisation,
+        roles=roles, role=role, checks=services.check_role(passport, role.code) if role else None,
+        refreshers=catalogue.organisation_refreshers(organisation.id),
+    )
+
+
+@bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/verify")
+@passport_staff_required
+def verify_record(holder_id: int, record_id: int):
+    _holder, access = _holder_with_access(holder_id)
+    if not access.can_verify:
+        abort(404)
+    record = _holder_record_or_404(holder_id, record_id)
+    try:
+        services.verify_record(record, current_user.organisation, current_user)
+    except services.NotAllowed as refusal:
+        flash(str(refusal), "error")
+    else:
+        db.session.commit()
+        flash(f"{record.title} is verified by {current_user.organisation.name}.", "success")
+    return _to_passport(holder_id)
+
+
+@bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/withdraw-verification")
+@passport_staff_required
+def withdraw_verification(holder_id: int, record_id: int):
+    _holder_with_access(holder_id)
+    record = _holder_record_or_404(holder_id, record_id)
+    try:
+        services.withdraw_verification(record, current_user.organisation, current_user)
+    except services.NotAllowed as refusal:
+        flash(str(refusal), "error")
+    else:
+        db.session.commit()
+        flash(f"Your verification of {record.title} has been withdrawn and its credential revoked.", "success")
+    return _to_passport(holder_id)
+
+
+@bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/accept")
+@passport_staff_required
+def accept_record(holder_id: int, record_id: int):
+    _holder_with_access(holder_id)
+    record = _holder_record_or_404(holder_id, record_id)
+    if services.accept_record(record, current_user.organisation, current_user) is not None:
+        db.session.commit()
+        flash(f"{current_user.organisation.name} accepts {record.title}: it does not need to be repeated.", "success")
+    return _to_passport(holder_id)
+
+
+@bp.get("/recruiter/passports/<int:holder_id>/records/new")
+@passport_staff_required
+def employer_choose_competence(holder_id: int):
+    holder, access = _holder_with_access(holder_id)
+    if not access.can_verify:
+        abort(404)
+    groups = catalogue.competences_by_category()
+    form = ChooseCompetenceForm(request.args, groups=groups)
+    if request.args and form.validate():
+        return redirect(url_for(".employer_add_record", holder_id=holder_id, competence_code=form.competence.data))
+    return render_template("passport/employer_choose_competence.html", form=form, holder=holder)
+
+
+@bp.route("/recruiter/passports/<int:holder_id>/records/new/<competence_code>", methods=["GET", "POST"])
+@passport_staff_required
+def employer_add_record(holder_id: int, competence_code: str):
+    holder, access = _holder_with_access(holder_id)
+    competence = catalogue.get_competence(competence_code)
+    if not access.can_verify or competence is None or not competence.is_active:
+        abort(404)
+    form = RecordForm(competence=competence)
+    if form.validate_on_submit():
+        try:
+            record = services.add_verified_record(holder, form.details(), current_user.organisation, current_user)
+            db.session.commit()
+        except UploadRejected as rejection:
+            db.session.rollback()
+            form.evidence.errors.append(str(rejection))
+        else:
+            flash(f"{record.title} has been added to {holder.full_name}'s passport, verified by {current_user.organisation.name}.", "success")
+            return _to_passport(holder_id)
+    return render_template("passport/employer_record_form.html", form=form, holder=holder, competence=competence,
+                           evidence_rules=evidence_rules())
+
+
+@bp.get("/recruiter/passports/<int:holder_id>/records/<int:record_id>/evidence")
+@passport_staff_required
+def employer_evidence(holder_id: int, record_id: int):
+    holder, access = _holder_with_access(holder_id)
+    record = _holder_record_or_404(holder_id, record_id)
+    if record.evidence is None:
+        abort(404)
+    sharing.log_view(holder.id, current_user, current_user.organisation_id, access.share, what="evidence")
+    db.session.commit()
+    return download_response(record.evidence)
+
+
+@bp.get("/recruiter/passports/<int:holder_id>/pdf")
+@passport_staff_required
+def employer_pdf(holder_id: int):
+    holder, access = _holder_with_access(holder_id)
+    organisation = current_user.organisation
+    sharing.log_view(holder.id, current_user, organisation.id, access.share, what="pdf")
+    db.session.commit()
+    document = passport_pdf(
+        services.passport(holder, date.today(), organisation.id), current_app.config["SITE_NAME"], organisation.name
+    )
+    return pdf_response(document, f"skills-passport-{holder.id}-{date.today().isoformat()}.pdf")
+
+
+@bp.route("/recruiter/passport-settings", methods=["GET", "POST"])
+@passport_staff_required
+def refresher_settings():
+    organisation = current_user.organisation
+    competences = [competence for competence in catalogue.competences() if not competence.expiry_entered]
+    form = RefresherForm(competences=competences)
+    if form.validate_on_submit():
+        competence = catalogue.get_competence(form.competence.data)
+        try:
+            catalogue.set_organisation_refresher(organisation.id, competence, form.months.data)
+        except catalogue.RefresherTooLong as problem:
+            form.months.errors.append(str(problem))
+        else:
+            db.session.commit()
+            flash(f"{competence.title}: " + (f"your refresher period is {form.months.data} months." if form.months.data
+                  else "the standard refresher period applies."), "success")
+            return redirect(url_for(".refresher_settings"))
+    return render_template(
+        "passport/refresher_settings.html", form=form, organisation=organisation,
+        refreshers=catalogue.organisation_refreshers(organisation.id),
+        competences={competence.code: competence for competence in competences},
+    )
+
+
+# Through a share link
+
+def _link_share_or_404(token: str):
+    share = sharing.share_for_token(token, utcnow())
+    if share is None:
+        abort(404)
+    return share
+
+
+def _link_viewer_organisation():
+    """The organisation of a signed-in recruiter or trainer opening a link, who may accept records."""
+    if current_user.is_authenticated and current_user.handles_passports and current_user.organisation.is_approved:
+        return current_user.organisation
+    return None
+
+
+@bp.get("/passport/shared/<token>")
+def shared(token: str):
+    share = _link_share_or_404(token)
+    organisation = _link_viewer_organisation()
+    viewer = current_user if current_user.is_authenticated else None
+    if viewer is None or viewer.id != share.holder_id:
+        sharing.log_view(share.holder_id, viewer, organisation.id if organisation else None, share)
+        db.session.commit()
+    return render_template(
+        "passport/shared.html", share=share, token=token, organisation=organisation,
+        passport=services.passport(share.holder, date.today(), organisation.id if organisation else None),
+    )
+
+
+@bp.post("/passport/shared/<token>/records/<int:record_id>/accept")
+@passport_staff_required
+def accept_shared_record(token: str, record_id: int):
+    share = _link_share_or_404(token)
+    organisation = _link_viewer_organisation()
+    if organisation is None:
+        abort(404)
+    record = _holder_record_or_404(share.holder_id, record_id)
+    if services.accept_record(record, organisation, current_user) is not None:
+        db.session.commit()
+        flash(f"{organisation.name} accepts {record.title}: it does not need to be repeated.", "success")
+    return redirect(url_for(".shared", token=token))
