@@ -65,6 +65,12 @@ class Config:
     S3_PRESIGN_SECONDS = int(os.environ.get("S3_PRESIGN_SECONDS", "60"))
     UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 
+    # The Ed25519 key that signs passport credentials: a PEM in the environment (every machine serving
+    # the portal must have the same one), or else this file, created on first use (default
+    # <instance>/passport-signing-key.pem).
+    PASSPORT_SIGNING_KEY = os.environ.get("PASSPORT_SIGNING_KEY", "")
+    PASSPORT_SIGNING_KEY_FILE = os.environ.get("PASSPORT_SIGNING_KEY_FILE", "")
+
 
 class TestConfig(Config):
     TESTING = True

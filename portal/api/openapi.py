@@ -17,6 +17,7 @@ from portal.jobsearch.params import (
     SORTS,
 )
 from portal.jobsearch.services import FACET_FIELDS, MAX_EMPLOYER_OPTIONS
+from portal.passport.credentials import Outcome
 from portal.vacancies.models import VacancyStatus
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -456,6 +457,94 @@ def _feed_paths(known: Labels, site_url: str) -> dict:
     }
 
 
+# Skills passport credentials
+
+def _credential_schemas() -> dict:
+    nullable_date = {"type": ["string", "null"], "format": "date"}
+    summary = {
+        "holder_name": {"type": "string"},
+        "achievement": {"type": "string", "description": "The training, check or registration, with its level."},
+        "achievement_type": {"type": "string", "description": "The Open Badges achievement type, like License."},
+        "level": NULLABLE_STRING,
+        "completed_on": nullable_date,
+        "verified_by": {**NULLABLE_STRING, "description": "The employer that verified the record."},
+        "evidence": {"type": "array", "items": {"type": "string"}},
+        "issuer": {"type": "string"},
+        "issued_on": {"type": "string", "format": "date"},
+        "expires_on": {**nullable_date, "description": "Null when it does not expire."},
+    }
+    return {
+        "CredentialSummary": {"type": "object", "properties": summary, "required": list(summary)},
+        "CredentialCheck": {
+            "type": "object",
+            "properties": {
+                "status": {
+                    "type": "string",
+                    "enum": [str(outcome) for outcome in Outcome if outcome != Outcome.MALFORMED],
+                    "description": "valid; expired; revoked (the record was superseded, deleted or its "
+                                   "verification withdrawn); tampered (the signature does not match this "
+                                   "portal's key, or the credential was not issued here).",
+                },
+                "credential_id": {**NULLABLE_STRING, "description": "Null when tampered."},
+                "reason": {"type": "string", "description": "The outcome in words."},
+                "revoked_at": {"type": ["string", "null"], "format": "date-time"},
+                "credential": {
+                    "oneOf": [_ref("CredentialSummary"), {"type": "null"}],
+                    "description": "What the signed credential says; null when tampered.",
+                },
+            },
+            "required": ["status", "credential_id", "reason", "revoked_at", "credential"],
+        },
+        "CredentialStatus": {
+            "type": "object",
+            "description": "The 1EdTech revocation status of one credential, as its credentialStatus points to.",
+            "properties": {
+                "id": {"type": "string", "description": "urn:uuid: and the credential's id."},
+                "status": {"type": "string", "enum": ["active", "revoked"]},
+                "revoked_at": {"type": ["string", "null"], "format": "date-time"},
+                "reason": NULLABLE_STRING,
+            },
+            "required": ["id", "status", "revoked_at", "reason"],
+        },
+    }
+
+
+def _credential_paths() -> dict:
+    return {
+        "/credentials/verify": {
+            "post": {
+                "operationId": "verifyCredential",
+                "summary": "Check a skills passport credential: valid, expired, revoked or tampered",
+                "description": "The credential is the signed VC-JWT (Open Badges 3.0) that a holder downloads "
+                               "for a verified record. No key is needed.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"credential": {"type": "string", "description": "The .jwt file's text."}},
+                    "required": ["credential"],
+                }}}},
+                "responses": {
+                    "200": {"description": "The outcome, with what the credential says.",
+                            "content": {"application/json": {"schema": _ref("CredentialCheck")}}},
+                    "400": _error("No credential was sent, or what was sent is not a credential at all."),
+                },
+            },
+        },
+        "/credentials/{credential_id}/status": {
+            "get": {
+                "operationId": "getCredentialStatus",
+                "summary": "Whether a credential has been revoked",
+                "parameters": [{"name": "credential_id", "in": "path", "required": True,
+                                "schema": {"type": "string", "format": "uuid"}}],
+                "responses": {
+                    "200": {"description": "The credential's status.",
+                            "content": {"application/json": {"schema": _ref("CredentialStatus")}}},
+                    "404": _error("No credential has this id."),
+                },
+            },
+        },
+    }
+
+
 def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
     schemas = _schemas()
     return {
@@ -466,7 +555,8 @@ def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
             "description": "Open health and social care vacancies in the region: search them, with the same "
                            "filters as the job search page, or read one in full. No key is needed. "
                            "Employers write their own vacancies with an API token that their recruiters "
-                           "create; partners can take every live vacancy from the feed.",
+                           "create; partners can take every live vacancy from the feed. Anyone can check "
+                           "a skills passport credential.",
         },
         "servers": [{"url": server_url}],
         "paths": {
@@ -502,9 +592,10 @@ def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
             },
             **_employer_paths(),
             **_feed_paths(known, site_url),
+            **_credential_paths(),
         },
         "components": {
-            "schemas": {**schemas, **_integration_schemas(schemas)},
+            "schemas": {**schemas, **_integration_schemas(schemas), **_credential_schemas()},
             "securitySchemes": {
                 "employerToken": {
                     "type": "http",

@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask import abort, jsonify, request
 
 from portal.api import bp
@@ -7,6 +9,7 @@ from portal.jobsearch.labels import labels
 from portal.jobsearch.params import parse_search_args
 from portal.jobsearch.services import find_jobs, live_vacancy
 from portal.pages.errors import MESSAGES
+from portal.passport import credentials
 
 
 @bp.get("/vacancies")
@@ -23,6 +26,27 @@ def vacancy(vacancy_id: int):
     if found is None:
         abort(404, description=f"There is no open vacancy {vacancy_id}. It may have closed or been removed.")
     return jsonify(vacancy_in_full(found, labels()))
+
+
+@bp.post("/credentials/verify")
+def verify_credential():
+    body = request.get_json(silent=True)
+    token = body.get("credential") if isinstance(body, dict) else None
+    if not isinstance(token, str) or not token.strip():
+        return invalid_parameters({"credential": "Send the credential, the signed .jwt text, as a string."},
+                                  detail="Send a JSON object with the credential to check.")
+    verification = credentials.verify_token(token, date.today())
+    if verification.status == credentials.Outcome.MALFORMED:
+        return invalid_parameters({"credential": verification.reason}, detail="This is not a credential.")
+    return jsonify(verification.as_json())
+
+
+@bp.get("/credentials/<credential_id>/status")
+def credential_status(credential_id: str):
+    status = credentials.credential_status(credential_id)
+    if status is None:
+        abort(404, description="No credential has this id.")
+    return jsonify(status)
 
 
 @bp.get("/openapi.json")
