@@ -10,8 +10,10 @@ from portal.accounts.models import User
 from portal.accounts.passwords import hash_password
 from portal.accounts.roles import Role
 from portal.demo.generator import build_demo_region
+from portal.demo.passports import load_demo_passports
 from portal.employers.models import Organisation, OrganisationStatus, Site
 from portal.extensions import db
+from portal.passport.models import TrainingRecord
 from portal.reference.models import PayBand
 from portal.vacancies.models import Vacancy
 
@@ -21,6 +23,9 @@ DEMO_ACCOUNTS = (
     ("recruiter@soarvalley.example", "Jordan Patel", "demo-recruiter-2026", Role.RECRUITER, "nhs"),
     ("manager@homecare.example", "Chris Walker", "demo-carehome-2026", Role.RECRUITER, "care"),
     ("seeker@example.org", "Amira Hussain", "demo-seeker-2026", Role.JOB_SEEKER, None),
+    # A care worker whose skills passport has verified, due and expired records, shared with the NHS trust.
+    ("carer@example.org", "Bethany Clarke", "demo-carer-2026", Role.JOB_SEEKER, None),
+    ("trainer@homecare.example", "Lou Marsh", "demo-trainer-2026", Role.TRAINER, "care"),
 )
 
 
@@ -120,14 +125,24 @@ def load_demo_region(today: date | None = None) -> dict[str, int]:
         ))
 
     recruiting = _pick_recruiting_employers(list(organisations.values()))
+    accounts: dict[str, User] = {}
     for email, name, password, role, employer in DEMO_ACCOUNTS:
         user = User(email=email, full_name=name, password_hash=hash_password(password))
         user.grant(role)
         if employer:
             user.organisation = recruiting[employer]
         db.session.add(user)
+        accounts[email] = user
     db.session.flush()
-    return {"employers": len(organisations), "vacancies": len(region["vacancies"]), "accounts": len(DEMO_ACCOUNTS)}
+    load_demo_passports(
+        care_worker=accounts["carer@example.org"], trainer=accounts["trainer@homecare.example"],
+        verifier=accounts["manager@homecare.example"], care_employer=recruiting["care"], nhs_employer=recruiting["nhs"],
+        organisations=list(organisations.values()), today=today,
+    )
+    return {
+        "employers": len(organisations), "vacancies": len(region["vacancies"]), "accounts": len(DEMO_ACCOUNTS),
+        "skills passports": db.session.scalar(select(func.count(func.distinct(TrainingRecord.holder_id)))),
+    }
 
 
 def demo_account_lines() -> list[str]:
