@@ -1,8 +1,12 @@
+from datetime import date
+
 import click
 from flask.cli import AppGroup
 
+from portal.alerts.commands import site_urls
 from portal.extensions import db
 from portal.passport.catalogue import load_catalogue
+from portal.passport.reminders import send_expiry_reminders
 
 cli = AppGroup("passport", help="The skills passport: its catalogue, expiry reminders and signing key.")
 
@@ -13,3 +17,16 @@ def load_catalogue_command():
     added = load_catalogue()
     db.session.commit()
     click.echo("Added " + ", ".join(f"{count} {name}" for name, count in added.items()))
+
+
+@cli.command("send-reminders")
+def send_reminders_command():
+    """Email holders whose records expire within 60 days, once per record (run daily; safe to overlap)."""
+    with site_urls():
+        run = send_expiry_reminders(date.today())
+    click.echo(
+        f"Sent {run.emails_sent} emails reminding of {run.records_reminded} expiring records"
+        f"; {run.claimed_elsewhere} were being reminded by another run"
+    )
+    if run.failures:
+        raise click.ClickException(f"{run.failures} emails could not be sent; they are retried on the next run")
