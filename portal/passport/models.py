@@ -322,10 +322,12 @@ class Credential(db.Model):
 
 
 class ExpiryReminder(db.Model):
-    """A reminder sent for a record expiring on ``expires_on``: one per record per expiry."""
+    """The reminder for a record expiring on ``expires_on``: one per record per expiry. Claimed by a run
+    before the email goes and marked sent after; a claim never marked sent is taken over once stale."""
 
     __tablename__ = "expiry_reminders"
 
     record_id: Mapped[int] = mapped_column(ForeignKey("training_records.id", ondelete="CASCADE"), primary_key=True)
     expires_on: Mapped[date] = mapped_column(Date, primary_key=True)
-    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    claimed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -1,30 +1,33 @@
 """Emails to holders whose records expire within 60 days: one reminder per record for each expiry date.
 
 A run claims a reminder by inserting an :class:`ExpiryReminder` row, keyed on the record and its expiry
-date, and commits the claims before the email goes. A second run, even one working at the same moment,
-cannot claim the same reminder, so it never sends it twice; a renewed record has a new expiry date and
-so gets a reminder of its own. When an email cannot be sent its claims are deleted and the next run
-tries again. A run that dies between committing its claims and sending loses those reminders: a rare
-missed reminder is chosen over repeated ones, and the passport itself still shows the record as due.
+date, and commits the claims before the email goes; it marks them sent once the email has gone. A
+second run, even one working at the same moment, cannot claim the same reminder, so it never sends it
+twice; a renewed record has a new expiry date and so gets a reminder of its own. When an email cannot
+be sent its claims are deleted and the next run tries again. A run that dies between committing its
+claims and sending leaves claims never marked sent: after ``CLAIM_LEASE`` the next run takes them over.
+Only a run that dies after the mail server took the email but before marking it sent causes a repeat.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from flask import url_for
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User
+from portal.accounts.models import User, utcnow
 from portal.extensions import db
 from portal.mail import send_email
 from portal.passport.models import Competence, CompetenceLevel, ExpiryReminder, TrainingRecord
 from portal.passport.status import EXPIRING_WITHIN, expiry_date
 
 log = logging.getLogger(__name__)
+# Far longer than sending one holder's email takes: a claim this old was left by a run that died.
+CLAIM_LEASE = timedelta(hours=1)
 
 
 @dataclass
@@ -48,12 +51,13 @@ class HolderDue:
     records: list[Due] = field(default_factory=list)
 
 
-def send_expiry_reminders(today: date) -> ReminderRun:
+def send_expiry_reminders(today: date, now: datetime | None = None) -> ReminderRun:
     """Email each active holder the current records of theirs that expire after today and within 60
     days and have not been reminded of for that expiry date. Commits as it goes (see the module's notes)."""
+    now = now or utcnow()
     run = ReminderRun()
-    for holder_due in due_reminders(today):
-        claimed = claim(holder_due.records)
+    for holder_due in due_reminders(today, now):
+        claimed = claim(holder_due.records, now)
         db.session.commit()
         run.claimed_elsewhere += len(holder_due.records) - len(claimed)
         if not claimed:
@@ -68,13 +72,16 @@ def send_expiry_reminders(today: date) -> ReminderRun:
             db.session.commit()
             run.failures += 1
             continue
+        mark_sent(claimed, utcnow())
+        db.session.commit()
         run.emails_sent += 1
         run.records_reminded += len(claimed)
     return run
 
 
-def due_reminders(today: date) -> list[HolderDue]:
-    """Each active holder's current records expiring within the window and not yet reminded of, by holder."""
+def due_reminders(today: date, now: datetime) -> list[HolderDue]:
+    """Each active holder's current records expiring within the window and not yet reminded of (nor
+    being reminded of by another run), by holder."""
     window_end = today + EXPIRING_WITHIN
     records = db.session.scalars(
         select(TrainingRecord).join(User, User.id == TrainingRecord.holder_id)
@@ -87,7 +94,7 @@ def due_reminders(today: date) -> list[HolderDue]:
     ]
     reminded = {(record_id, expires_on) for record_id, expires_on in db.session.execute(
         select(ExpiryReminder.record_id, ExpiryReminder.expires_on)
-        .where(ExpiryReminder.record_id.in_([record.id for record, _ in found]))
+        .where(ExpiryReminder.record_id.in_([record.id for record, _ in found]), _settled(now))
     )}
     by_holder: dict[int, HolderDue] = {}
     for record, expires_on in found:
@@ -113,24 +120,39 @@ def _may_expire_after(today: date):
     return or_(entered, TrainingRecord.completed_on > today - relativedelta(months=longest))
 
 
-def claim(due: list[Due]) -> list[Due]:
-    """Claim each reminder in a savepoint of its own; those another run has claimed are left out."""
+def _settled(now: datetime):
+    """Reminders sent, or claimed by a run that may still be sending them."""
+    return or_(ExpiryReminder.sent_at.is_not(None), ExpiryReminder.claimed_at > now - CLAIM_LEASE)
+
+
+def _matches(item: Due):
+    return and_(ExpiryReminder.record_id == item.record_id, ExpiryReminder.expires_on == item.expires_on)
+
+
+def claim(due: list[Due], now: datetime) -> list[Due]:
+    """Claim each reminder in a savepoint of its own, taking over a stale claim that was never sent;
+    those another run has sent or is sending are left out."""
     claimed = []
     for item in due:
         try:
             with db.session.begin_nested():
-                db.session.add(ExpiryReminder(record_id=item.record_id, expires_on=item.expires_on))
+                db.session.add(ExpiryReminder(record_id=item.record_id, expires_on=item.expires_on, claimed_at=now))
         except IntegrityError:
-            continue
+            taken_over = db.session.execute(
+                update(ExpiryReminder).where(_matches(item), ~_settled(now)).values(claimed_at=now)
+            ).rowcount
+            if not taken_over:
+                continue
         claimed.append(item)
     return claimed
 
 
+def mark_sent(claimed: list[Due], now: datetime) -> None:
+    db.session.execute(update(ExpiryReminder).where(or_(*(_matches(item) for item in claimed))).values(sent_at=now))
+
+
 def release(claimed: list[Due]) -> None:
-    db.session.execute(delete(ExpiryReminder).where(or_(*(
-        and_(ExpiryReminder.record_id == item.record_id, ExpiryReminder.expires_on == item.expires_on)
-        for item in claimed
-    ))))
+    db.session.execute(delete(ExpiryReminder).where(or_(*(_matches(item) for item in claimed))))
 
 
 def send_reminder_email(holder: User, due: list[Due]) -> None:

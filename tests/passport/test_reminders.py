@@ -10,7 +10,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
-from portal.accounts.models import User
+from portal.accounts.models import User, utcnow
 from portal.extensions import db
 from portal.passport import reminders
 from portal.passport.models import ExpiryReminder
@@ -151,11 +151,11 @@ def test_reminders_claimed_by_another_run_are_not_sent_again(app, make_user, lic
     licence(holder, days=40, competence_code="nmc_registration")
     with app.app_context():
         # Another run read the due records before this one claimed and sent them.
-        stale = reminders.due_reminders(TODAY)
+        stale = reminders.due_reminders(TODAY, utcnow())
         db.session.add(ExpiryReminder(record_id=claimed.id, expires_on=TODAY + timedelta(days=30)))
         db.session.commit()
 
-    monkeypatch.setattr(reminders, "due_reminders", lambda today: stale)
+    monkeypatch.setattr(reminders, "due_reminders", lambda today, now: stale)
     run = run_reminders()
 
     assert (run.emails_sent, run.records_reminded, run.claimed_elsewhere) == (1, 1, 1)
@@ -163,6 +163,23 @@ def test_reminders_claimed_by_another_run_are_not_sent_again(app, make_user, lic
     assert "Nursing and Midwifery Council" in text_part(message)
     assert "driving licence" not in text_part(message)
     assert run_reminders().emails_sent == 0
+
+
+def test_a_claim_left_by_a_run_that_died_is_taken_over_once_stale(app, make_user, licence, run_reminders, outbox):
+    record = licence(make_user(), days=30)
+    with app.app_context():
+        db.session.add(ExpiryReminder(record_id=record.id, expires_on=TODAY + timedelta(days=30),
+                                      claimed_at=utcnow() - timedelta(minutes=10)))
+        db.session.commit()
+    assert run_reminders().emails_sent == 0  # another run may still be sending it
+    with app.app_context():
+        db.session.execute(db.update(ExpiryReminder).values(claimed_at=utcnow() - reminders.CLAIM_LEASE - timedelta(minutes=1)))
+        db.session.commit()
+    assert run_reminders().emails_sent == 1
+    assert run_reminders().emails_sent == 0
+    assert len(outbox()) == 1
+    with app.app_context():
+        assert db.session.scalar(db.select(ExpiryReminder.sent_at)) is not None
 
 
 def test_runs_at_the_same_time_send_each_reminder_once(app, make_user, licence, outbox, monkeypatch):

@@ -1,8 +1,8 @@
-"""skills passport: catalogue, records, employments, shares, views, audit, credentials; invitation roles
+"""skills passport: catalogue, records, employments, shares, views, audit, credentials, reminders; invitation roles
 
-Revision ID: 50ecdd5c084c
+Revision ID: b990be500948
 Revises: 822a3f29cec5
-Create Date: 2026-11-29 20:03:45.961575
+Create Date: 2026-11-29 20:06:14.015992
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '50ecdd5c084c'
+revision = 'b990be500948'
 down_revision = '822a3f29cec5'
 branch_labels = None
 depends_on = None
@@ -108,7 +108,8 @@ def upgrade():
     op.create_table('expiry_reminders',
     sa.Column('record_id', sa.Integer(), nullable=False),
     sa.Column('expires_on', sa.Date(), nullable=False),
-    sa.Column('sent_at', sa.DateTime(), nullable=False),
+    sa.Column('claimed_at', sa.DateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['record_id'], ['training_records.id'], name=op.f('fk_expiry_reminders_record_id_training_records'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('record_id', 'expires_on', name=op.f('pk_expiry_reminders'))
     )
