@@ -2,6 +2,7 @@
 adding training it delivered, accepting records, and its own refresher periods."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -12,9 +13,9 @@ from portal.extensions import db
 from portal.passport import bp, catalogue, services, sharing
 from portal.passport.access import passport_staff_required
 from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
-from portal.passport.pages import evidence_rules, pdf_response
+from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
-from portal.storage import UploadRejected, download_response
+from portal.storage import download_response
 
 
 @bp.get("/recruiter/passports")
@@ -57,58 +58,55 @@ def organisation_passport(holder_id: int):
     sharing.log_view(holder.id, current_user, organisation.id, access.share)
     db.session.commit()
     passport = services.passport(holder, date.today(), organisation.id)
-    role_code = request.args.get("role") or None
-    roles = catalogue.roles_with_requirements()
-    role = next((candidate for candidate in roles if candidate.code == role_code), None)
     return render_template(
         "passport/organisation_passport.html",
         holder=holder, access=access, passport=passport, organisation=organisation,
-        roles=roles, role=role, checks=services.check_role(passport, role.code) if role else None,
+        **role_check(passport, request.args.get("role")),
         refreshers=catalogue.organisation_refreshers(organisation.id),
     )
+
+
+def _act_on_record(record, organisation, act: Callable, done: str) -> None:
+    """``act(record, organisation, user)`` and commit with ``done`` as the message, or say why not."""
+    try:
+        act(record, organisation, current_user)
+    except services.NotAllowed as refusal:
+        flash(str(refusal), "error")
+        return
+    db.session.commit()
+    flash(done, "success")
+
+
+def _employer_record_action(holder_id: int, record_id: int, act: Callable, done: str, employer_only: bool = False):
+    _holder, access = _holder_with_access(holder_id)
+    if employer_only and not access.can_verify:
+        abort(404)
+    record = _holder_record_or_404(holder_id, record_id)
+    _act_on_record(record, current_user.organisation, act, done.format(record=record.title, organisation=current_user.organisation.name))
+    return _to_passport(holder_id)
+
+
+ACCEPTED = "{organisation} accepts {record}: it does not need to be repeated."
 
 
 @bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/verify")
 @passport_staff_required
 def verify_record(holder_id: int, record_id: int):
-    _holder, access = _holder_with_access(holder_id)
-    if not access.can_verify:
-        abort(404)
-    record = _holder_record_or_404(holder_id, record_id)
-    try:
-        services.verify_record(record, current_user.organisation, current_user)
-    except services.NotAllowed as refusal:
-        flash(str(refusal), "error")
-    else:
-        db.session.commit()
-        flash(f"{record.title} is verified by {current_user.organisation.name}.", "success")
-    return _to_passport(holder_id)
+    return _employer_record_action(holder_id, record_id, services.verify_record, "{record} is verified by {organisation}.",
+                                   employer_only=True)
 
 
 @bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/withdraw-verification")
 @passport_staff_required
 def withdraw_verification(holder_id: int, record_id: int):
-    _holder_with_access(holder_id)
-    record = _holder_record_or_404(holder_id, record_id)
-    try:
-        services.withdraw_verification(record, current_user.organisation, current_user)
-    except services.NotAllowed as refusal:
-        flash(str(refusal), "error")
-    else:
-        db.session.commit()
-        flash(f"Your verification of {record.title} has been withdrawn and its credential revoked.", "success")
-    return _to_passport(holder_id)
+    return _employer_record_action(holder_id, record_id, services.withdraw_verification,
+                                   "Your verification of {record} has been withdrawn and its credential revoked.")
 
 
 @bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/accept")
 @passport_staff_required
 def accept_record(holder_id: int, record_id: int):
-    _holder_with_access(holder_id)
-    record = _holder_record_or_404(holder_id, record_id)
-    if services.accept_record(record, current_user.organisation, current_user) is not None:
-        db.session.commit()
-        flash(f"{current_user.organisation.name} accepts {record.title}: it does not need to be repeated.", "success")
-    return _to_passport(holder_id)
+    return _employer_record_action(holder_id, record_id, services.accept_record, ACCEPTED)
 
 
 @bp.get("/recruiter/passports/<int:holder_id>/records/new")
@@ -128,18 +126,15 @@ def employer_choose_competence(holder_id: int):
 @passport_staff_required
 def employer_add_record(holder_id: int, competence_code: str):
     holder, access = _holder_with_access(holder_id)
-    competence = catalogue.get_competence(competence_code)
-    if not access.can_verify or competence is None or not competence.is_active:
+    if not access.can_verify:
         abort(404)
+    competence = active_competence_or_404(competence_code)
     form = RecordForm(competence=competence)
     if form.validate_on_submit():
-        try:
-            record = services.add_verified_record(holder, form.details(), current_user.organisation, current_user)
-            db.session.commit()
-        except UploadRejected as rejection:
-            db.session.rollback()
-            form.evidence.errors.append(str(rejection))
-        else:
+        record = save_record_form(
+            form, lambda: services.add_verified_record(holder, form.details(), current_user.organisation, current_user)
+        )
+        if record is not None:
             flash(f"{record.title} has been added to {holder.full_name}'s passport, verified by {current_user.organisation.name}.", "success")
             return _to_passport(holder_id)
     return render_template("passport/employer_record_form.html", form=form, holder=holder, competence=competence,
@@ -233,7 +228,5 @@ def accept_shared_record(token: str, record_id: int):
     if organisation is None:
         abort(404)
     record = _holder_record_or_404(share.holder_id, record_id)
-    if services.accept_record(record, organisation, current_user) is not None:
-        db.session.commit()
-        flash(f"{organisation.name} accepts {record.title}: it does not need to be repeated.", "success")
+    _act_on_record(record, organisation, services.accept_record, ACCEPTED.format(record=record.title, organisation=organisation.name))
     return redirect(url_for(".shared", token=token))

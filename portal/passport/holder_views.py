@@ -16,25 +16,19 @@ from portal.passport.forms import (
     ShareLinkForm,
     ShareWithOrganisationForm,
 )
-from portal.passport.pages import evidence_rules, pdf_response
+from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
-from portal.storage import UploadRejected, download_response
+from portal.storage import download_response
 
 
 @bp.get("/passport")
 @login_required
 def mine():
-    today = date.today()
-    passport = services.passport(current_user, today)
-    role_code = request.args.get("role") or None
-    roles = catalogue.roles_with_requirements()
-    role = next((candidate for candidate in roles if candidate.code == role_code), None)
+    passport = services.passport(current_user, date.today())
     return render_template(
         "passport/mine.html",
         passport=passport,
-        roles=roles,
-        role=role,
-        checks=services.check_role(passport, role.code) if role else None,
+        **role_check(passport, request.args.get("role")),
         employments=services.employments(current_user.id),
         live_shares=[share for share in sharing.shares(current_user.id) if share.is_live(utcnow())],
     )
@@ -59,26 +53,14 @@ def choose_competence():
     return render_template("passport/choose_competence.html", form=form, groups=groups)
 
 
-def _active_competence_or_404(code: str):
-    competence = catalogue.get_competence(code)
-    if competence is None or not competence.is_active:
-        abort(404)
-    return competence
-
-
 @bp.route("/passport/records/new/<competence_code>", methods=["GET", "POST"])
 @login_required
 def add_record(competence_code: str):
-    competence = _active_competence_or_404(competence_code)
+    competence = active_competence_or_404(competence_code)
     form = RecordForm(competence=competence)
     if form.validate_on_submit():
-        try:
-            record = services.add_record(current_user, form.details())
-            db.session.commit()
-        except UploadRejected as rejection:
-            db.session.rollback()
-            form.evidence.errors.append(str(rejection))
-        else:
+        record = save_record_form(form, lambda: services.add_record(current_user, form.details()))
+        if record is not None:
             flash(f"{record.title} has been added to your passport.", "success")
             return redirect(url_for(".mine"))
     return render_template("passport/record_form.html", form=form, competence=competence, record=None,
@@ -111,13 +93,7 @@ def edit_record(record_id: int):
         return redirect(url_for(".record", record_id=record.id))
     form = RecordForm(competence=record.competence) if request.method == "POST" else RecordForm.for_record(record)
     if form.validate_on_submit():
-        try:
-            services.update_record(record, current_user, form.details())
-            db.session.commit()
-        except UploadRejected as rejection:
-            db.session.rollback()
-            form.evidence.errors.append(str(rejection))
-        else:
+        if save_record_form(form, lambda: services.update_record(record, current_user, form.details())):
             flash("Your record has been updated.", "success")
             return redirect(url_for(".record", record_id=record.id))
     return render_template("passport/record_form.html", form=form, competence=record.competence, record=record,

@@ -1,7 +1,45 @@
 """Small pieces the holder's and the employer's passport pages share."""
-from flask import Response, current_app
+from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from flask import Response, abort, current_app
+
+from portal.extensions import db
+from portal.passport import catalogue, services
+from portal.passport.forms import RecordForm
+from portal.passport.models import Competence
+from portal.storage import UploadRejected
 from portal.storage.checks import EVIDENCE_TYPES, FILE_TYPES, size_label
+
+Saved = TypeVar("Saved")
+
+
+def active_competence_or_404(code: str) -> Competence:
+    competence = catalogue.get_competence(code)
+    if competence is None or not competence.is_active:
+        abort(404)
+    return competence
+
+
+def save_record_form(form: RecordForm, save: Callable[[], Saved]) -> Saved | None:
+    """Run ``save`` and commit; when the evidence file is refused, roll back and say why beside it."""
+    try:
+        saved = save()
+        db.session.commit()
+    except UploadRejected as rejection:
+        db.session.rollback()
+        form.evidence.errors.append(str(rejection))
+        return None
+    return saved
+
+
+def role_check(passport: services.Passport, role_code: str | None) -> dict:
+    """The roles to check against, the chosen one (when it has requirements) and how the passport meets it."""
+    roles = catalogue.roles_with_requirements()
+    role = next((candidate for candidate in roles if candidate.code == role_code), None)
+    return {"roles": roles, "role": role, "checks": services.check_role(passport, role.code) if role else None}
 
 
 def evidence_rules() -> str:

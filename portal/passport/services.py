@@ -132,7 +132,7 @@ def add_record(holder: User, details: RecordDetails) -> TrainingRecord:
     return record
 
 
-def update_record(record: TrainingRecord, holder: User, details: RecordDetails) -> None:
+def update_record(record: TrainingRecord, holder: User, details: RecordDetails) -> TrainingRecord:
     if record.is_verified:
         raise RecordLocked()
     _apply(record, details)
@@ -142,6 +142,7 @@ def update_record(record: TrainingRecord, holder: User, details: RecordDetails) 
     db.session.flush()
     audit(holder.id, "record_changed", _describe(record), record=record, actor=holder)
     _supersede_older(record, holder)
+    return record
 
 
 def remove_evidence(record: TrainingRecord, holder: User) -> None:
@@ -277,14 +278,13 @@ def revoke_credentials(record: TrainingRecord, reason: str) -> None:
 
 # Acceptance by a new employer
 
-def accept_record(record: TrainingRecord, organisation: Organisation, user: User) -> RecordAcceptance | None:
-    """Record that the organisation accepts the record as meeting its requirement; None when it
-    already had."""
+def accept_record(record: TrainingRecord, organisation: Organisation, user: User) -> RecordAcceptance:
+    """Record that the organisation accepts the record as meeting its requirement."""
     existing = db.session.scalar(select(RecordAcceptance).where(
         RecordAcceptance.record_id == record.id, RecordAcceptance.organisation_id == organisation.id
     ))
     if existing is not None:
-        return None
+        raise NotAllowed(f"{organisation.name} already accepts this record.")
     acceptance = RecordAcceptance(record_id=record.id, organisation_id=organisation.id, accepted_by_id=user.id)
     db.session.add(acceptance)
     db.session.flush()

@@ -21,29 +21,6 @@ LONG_AGO = date(2020, 3, 1)
 
 
 @pytest.fixture
-def verifier(make_organisation, make_recruiter):
-    organisation = make_organisation(name="Quorn Care")
-    return organisation, make_recruiter(organisation, full_name="Jo Recruiter")
-
-
-@pytest.fixture
-def holder(make_user):
-    return make_user(full_name="Priya Shah", email="priya@example.org")
-
-
-@pytest.fixture
-def sign(app):
-    """sign(record): the signed credential of the record's live credential."""
-
-    def sign(record):
-        with app.app_context():
-            credential = services.live_credential(db.session.get(TrainingRecord, record.id))
-            return credentials.signed_credential(credential)
-
-    return sign
-
-
-@pytest.fixture
 def check(app):
     def check(token, today=None):
         with app.app_context():

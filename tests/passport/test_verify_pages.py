@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.passport import credentials, services
 from portal.passport.models import TrainingRecord
 from tests.api.test_openapi import schema_validator
-from tests.passport.test_credentials import LONG_AGO, claims_of, holder, sign, verifier  # noqa: F401  (fixtures)
+from tests.passport.test_credentials import LONG_AGO, claims_of
 from tests.test_page_structure import PageStructure
 
 
@@ -33,7 +33,7 @@ def post_credential(client, text="", file=None):
 
 
 @pytest.fixture
-def token(holder, verifier, make_record, sign):  # noqa: F811
+def token(holder, verifier, make_record, sign):
     return sign(make_record(holder, verified_by=verifier))
 
 
@@ -91,7 +91,7 @@ def test_a_tampered_credential_is_not_genuine(client, token):
     assert "Priya Shah" not in html
 
 
-def test_an_expired_credential_says_when(client, holder, verifier, make_record, sign):  # noqa: F811
+def test_an_expired_credential_says_when(client, holder, verifier, make_record, sign):
     token = sign(make_record(holder, completed_on=LONG_AGO, verified_by=verifier))
 
     html = post_credential(client, token).get_data(as_text=True)
@@ -99,7 +99,7 @@ def test_an_expired_credential_says_when(client, holder, verifier, make_record, 
     assert "This credential has expired" in html and "It expired on 1 March 2022" in html
 
 
-def test_a_revoked_credential_says_why(app, client, holder, verifier, make_record, sign):  # noqa: F811
+def test_a_revoked_credential_says_why(app, client, holder, verifier, make_record, sign):
     record = make_record(holder, verified_by=verifier)
     token = sign(record)
     with app.app_context():
@@ -189,7 +189,7 @@ def test_a_forged_credential_fails_offline_too(client, token):
 
 # Downloading
 
-def test_the_download_is_an_attachment_of_the_vc_jwt_type(app, holder, verifier, make_record):  # noqa: F811
+def test_the_download_is_an_attachment_of_the_vc_jwt_type(app, holder, verifier, make_record):
     record = make_record(holder, verified_by=verifier)
 
     with app.test_request_context():
