@@ -90,6 +90,10 @@ def role_requirements(role_code: str) -> list[RoleRequirement]:
     ))
 
 
+def role_has_requirements(role_code: str) -> bool:
+    return db.session.scalar(select(RoleRequirement.role_code).where(RoleRequirement.role_code == role_code).limit(1)) is not None
+
+
 def roles_with_requirements() -> list[JobRole]:
     return list(db.session.scalars(
         select(JobRole).where(JobRole.code.in_(select(RoleRequirement.role_code))).order_by(JobRole.name)

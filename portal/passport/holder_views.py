@@ -21,6 +21,12 @@ from portal.passport.pdf import passport_pdf
 from portal.storage import download_response
 
 
+@bp.app_context_processor
+def passport_role_check():
+    """Lets a vacancy page offer to check the visitor's passport against the vacancy's role."""
+    return {"role_has_requirements": catalogue.role_has_requirements}
+
+
 @bp.get("/passport")
 @login_required
 def mine():

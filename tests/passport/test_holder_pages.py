@@ -163,3 +163,11 @@ def test_share_with_an_organisation_and_by_link_then_stop(app, client, make_user
     assert page.count("Stopped") == 2
     history = client.get("/passport/history").get_data(as_text=True)
     assert "Shared with Melton Care" in history and "Stopped sharing with Agency" in history
+
+
+def test_a_vacancy_offers_to_check_the_passport_against_its_role(client, make_organisation, make_vacancy):
+    organisation = make_organisation()
+    care = make_vacancy(organisation, role_code="care_worker")
+    porter = make_vacancy(organisation, title="Porter", role_code="porter")
+    assert "/passport?role=care_worker#role-check" in client.get(f"/jobs/{care.id}/{care.slug}").get_data(as_text=True)
+    assert "Check your skills passport" not in client.get(f"/jobs/{porter.id}/{porter.slug}").get_data(as_text=True)
