@@ -22,11 +22,12 @@ from portal.storage import download_response
 @passport_staff_required
 def organisation_passports():
     organisation = current_user.organisation
+    approved = organisation.is_approved
     return render_template(
         "passport/organisation_passports.html",
         organisation=organisation,
-        staff=services.staff_of(organisation.id),
-        shares=sharing.shared_with(organisation.id, utcnow()),
+        staff=services.staff_of(organisation.id) if approved else [],
+        shares=sharing.shared_with(organisation.id, utcnow()) if approved else [],
     )
 
 

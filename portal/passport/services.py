@@ -180,7 +180,7 @@ def _describe(record: TrainingRecord) -> str:
     return ", ".join(parts)
 
 
-def _supersede_older(record: TrainingRecord, actor: User) -> None:
+def _supersede_older(record: TrainingRecord, actor: User, organisation_id: int | None = None) -> None:
     """A newer record of the same competence and level replaces older ones; the newest stays current."""
     same = [
         other for other in db.session.scalars(
@@ -200,7 +200,7 @@ def _supersede_older(record: TrainingRecord, actor: User) -> None:
         other.superseded_at = now
         revoke_credentials(other, "Superseded by a newer record")
         audit(other.holder_id, "record_superseded", f"{other.title}: replaced by a newer record",
-              record=other, actor=actor)
+              record=other, actor=actor, organisation_id=organisation_id)
     db.session.flush()
 
 
@@ -233,7 +233,7 @@ def add_verified_record(holder: User, details: RecordDetails, organisation: Orga
     _mark_verified(record, organisation, user)
     audit(holder.id, "record_added_by_employer", f"{_describe(record)}: added and verified by {organisation.name}",
           record=record, actor=user, organisation_id=organisation.id)
-    _supersede_older(record, user)
+    _supersede_older(record, user, organisation.id)
     return record
 
 

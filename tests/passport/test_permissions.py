@@ -189,3 +189,15 @@ def test_accepting_through_a_link_needs_a_recruiter_of_an_approved_organisation(
     assert client.post(path).status_code == 302
     _revoke_all_shares(app)
     assert client.post(path).status_code == 404
+
+
+def test_a_pending_organisation_lists_nobody(app, client, make_user, make_organisation, make_recruiter, make_employment,
+                                             share_with):
+    holder = make_user(full_name="Jo Carter")
+    pending = make_organisation(status="pending")
+    make_employment(holder, pending)
+    share_with(holder, pending)
+    sign_in(client, make_recruiter(pending))
+    page = client.get("/recruiter/passports").get_data(as_text=True)
+    assert "Jo Carter" not in page and "once it is approved" in page
+    assert client.get(f"/recruiter/passports/{holder.id}").status_code == 404
