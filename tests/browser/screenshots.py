@@ -14,6 +14,8 @@ PAGES = [
     ("employer", "/employers", None),
     ("recruiter-vacancies", "/recruiter/vacancies", ("recruiter@soarvalley.example", "demo-recruiter-2026")),
     ("admin", "/admin", ("admin@proudtocare.example", "demo-admin-2026")),
+    ("passport-employer", None, ("recruiter@soarvalley.example", "demo-recruiter-2026")),
+    ("passport-verify", "/verify", None),
 ]
 
 
@@ -39,6 +41,9 @@ def main(base: str) -> None:
             elif name == "employer":
                 page.goto(base + path)
                 page.locator("main a[href^='/employers/']").first.click()
+            elif name == "passport-employer":
+                page.goto(base + "/recruiter/passports")
+                page.locator("[data-shared] a").first.click()
             else:
                 page.goto(base + path)
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
@@ -47,6 +52,9 @@ def main(base: str) -> None:
         page = phone.new_page()
         page.goto(base + "/jobs?q=healthcare+support+worker")
         page.screenshot(path=str(OUT / "search-phone.png"))
+        sign_in(page, base, "carer@example.org", "demo-carer-2026")
+        page.goto(base + "/passport")
+        page.screenshot(path=str(OUT / "passport-phone.png"))
         phone.close()
         browser.close()
 
