@@ -162,7 +162,7 @@ class CompetenceForm(FlaskForm):
         if self.existing is not None:
             kept = {level.code for level in self.level_details}
             for level in self.existing.levels:
-                if level.code not in kept and catalogue._level_in_use(self.existing.code, level.code):
+                if level.code not in kept and catalogue.level_in_use(self.existing.code, level.code):
                     raise ValidationError(
                         f"Keep level {level.code} ({level.label}): records use it. You can change its label."
                     )

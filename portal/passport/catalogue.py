@@ -9,7 +9,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.passport.models import Category, Competence, CompetenceLevel, OrganisationRefresher, RoleRequirement
+from portal.passport.models import (
+    Category,
+    Competence,
+    CompetenceLevel,
+    OrganisationRefresher,
+    RoleRequirement,
+    TrainingRecord,
+)
 from portal.reference.models import JobRole
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -134,7 +141,7 @@ def save_competence(code: str, details: CompetenceDetails) -> Competence:
     competence.validity_months = None if details.levels or details.expiry_entered else details.validity_months
     wanted = {level.code: level for level in details.levels}
     for level in list(competence.levels):
-        if level.code not in wanted and not _level_in_use(code, level.code):
+        if level.code not in wanted and not level_in_use(code, level.code):
             competence.levels.remove(level)
     for position, level_details in enumerate(details.levels):
         level = competence.level(level_details.code)
@@ -148,9 +155,7 @@ def save_competence(code: str, details: CompetenceDetails) -> Competence:
     return competence
 
 
-def _level_in_use(competence_code: str, level_code: str) -> bool:
-    from portal.passport.models import TrainingRecord
-
+def level_in_use(competence_code: str, level_code: str) -> bool:
     return db.session.scalar(
         select(TrainingRecord.id).where(
             TrainingRecord.competence_code == competence_code, TrainingRecord.level_code == level_code
