@@ -1,7 +1,8 @@
 """Template globals and filters shared by every page."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
 
@@ -22,10 +23,22 @@ def format_date(value: date | datetime | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+UK = ZoneInfo("Europe/London")
+
+
+def format_uk_time(value: datetime | None) -> str:
+    """A stored time (naive, in UTC) as the clock in England showed it, like 2:05pm."""
+    if value is None:
+        return ""
+    local = value.replace(tzinfo=timezone.utc).astimezone(UK)
+    return f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["money"] = format_money
     app.jinja_env.filters["long_date"] = format_date
+    app.jinja_env.filters["uk_time"] = format_uk_time
 
     @app.context_processor
     def site_globals():

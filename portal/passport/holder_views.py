@@ -210,7 +210,7 @@ def _sharing_page(organisation_form=None, link_form=None, new_link=None):
         organisation_form=organisation_form or ShareWithOrganisationForm(organisations=services.organisations_to_choose()),
         link_form=link_form or ShareLinkForm(),
         shares=sharing.shares(current_user.id),
-        views=sharing.views_of(current_user.id),
+        views=sharing.views_by_day(current_user.id),
         now=utcnow(),
         new_link=new_link,
     )

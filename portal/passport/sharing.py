@@ -144,3 +144,24 @@ def views_of(holder_id: int) -> list[PassportView]:
         select(PassportView).where(PassportView.holder_id == holder_id)
         .order_by(PassportView.viewed_at.desc(), PassportView.id.desc())
     ))
+
+
+@dataclass
+class ViewsOnOneDay:
+    """The same person's (or link's) looks of one kind on one day, as the holder reads them."""
+
+    latest: PassportView
+    times: int
+
+
+def views_by_day(holder_id: int) -> list[ViewsOnOneDay]:
+    """Views grouped by who, what and day, newest first: an employer working through a passport
+    looks many times in a few minutes, and the holder wants to know who and when, not every click."""
+    grouped: dict[tuple, ViewsOnOneDay] = {}
+    for view in views_of(holder_id):
+        key = (view.viewer_id, view.organisation_id, view.share_id, view.what, view.viewed_at.date())
+        if key in grouped:
+            grouped[key].times += 1
+        else:
+            grouped[key] = ViewsOnOneDay(latest=view, times=1)
+    return list(grouped.values())

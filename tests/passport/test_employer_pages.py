@@ -142,3 +142,19 @@ def test_sharing_with_one_tick_when_applying(app, client, make_user, make_organi
     page = recruiter_client.get(f"/recruiter/applications/{share.application_id}").get_data(as_text=True)
     assert f"/recruiter/passports/{holder.id}" in page
     assert recruiter_client.get(f"/recruiter/passports/{holder.id}").status_code == 200
+
+
+def test_the_holder_sees_each_viewer_once_a_day_with_how_many_times(app, client, make_user, make_organisation,
+                                                                   make_recruiter, share_with):
+    holder = make_user()
+    employer = make_organisation(name="Count Care")
+    share_with(holder, employer)
+    sign_in(client, make_recruiter(employer, full_name="Ali Khan"))
+    for _ in range(3):
+        assert client.get(f"/recruiter/passports/{holder.id}").status_code == 200
+    client.get(f"/recruiter/passports/{holder.id}/pdf")
+    holder_client = app.test_client()
+    sign_in(holder_client, holder)
+    page = holder_client.get("/passport/sharing").get_data(as_text=True)
+    assert re.search(r"Count Care \(Ali Khan\)\s+viewed it 3 times", page)
+    assert re.search(r"Count Care \(Ali Khan\)\s+downloaded it as a PDF\s+on", page)
