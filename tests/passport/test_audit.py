@@ -8,7 +8,7 @@ from portal.accounts.models import User
 from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.passport import services, sharing
-from portal.passport.models import AuditEntry, Employment, TrainingRecord
+from portal.passport.models import Employment, TrainingRecord
 from tests.storage.samples import PDF
 
 
