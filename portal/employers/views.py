@@ -32,7 +32,7 @@ def directory():
 def register():
     if current_user.organisation_id is not None:
         flash(f"You already belong to {current_user.organisation.name}.", "info")
-        return redirect(url_for("employers.organisation"))
+        return redirect(url_for("employers.organisation" if current_user.is_recruiter else "passport.organisation_passports"))
     form = OrganisationForm()
     if _wants_another_site():
         form.add_site_row()

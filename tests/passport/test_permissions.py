@@ -201,3 +201,9 @@ def test_a_pending_organisation_lists_nobody(app, client, make_user, make_organi
     page = client.get("/recruiter/passports").get_data(as_text=True)
     assert "Jo Carter" not in page and "once it is approved" in page
     assert client.get(f"/recruiter/passports/{holder.id}").status_code == 404
+
+
+def test_a_trainer_registering_an_organisation_is_sent_to_their_staff_passports(client, make_user, world):
+    sign_in(client, make_user(roles=(Role.TRAINER,), organisation=world["employer"]))
+    response = client.get("/employers/register")
+    assert response.status_code == 302 and response.location.endswith("/recruiter/passports")
