@@ -7,7 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User, utcnow
@@ -210,6 +211,16 @@ class Employment(db.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_on is None
+
+    @hybrid_property
+    def opens_passport(self) -> bool:
+        """Current and confirmed by the holder: the employer may see the passport and verify its records."""
+        return self.ended_on is None and self.confirmed_at is not None
+
+    @opens_passport.inplace.expression
+    @classmethod
+    def _opens_passport_expression(cls):
+        return and_(cls.ended_on.is_(None), cls.confirmed_at.is_not(None))
 
 
 class ShareKind(StrEnum):

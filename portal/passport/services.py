@@ -327,7 +327,7 @@ def _apply_employment(employment: Employment, details: EmploymentDetails) -> Non
 def _employment_summary(employment: Employment) -> str:
     organisation = db.session.get(Organisation, employment.organisation_id)
     state = "current" if employment.is_current else f"ended {employment.ended_on.isoformat()}"
-    sharing = "can see your passport" if employment.confirmed_at and employment.is_current else "cannot see your passport"
+    sharing = "can see your passport" if employment.opens_passport else "cannot see your passport"
     return f"{employment.job_title} at {organisation.name} ({state}); the employer {sharing}"
 
 
@@ -359,8 +359,7 @@ def staff_of(organisation_id: int) -> list[User]:
     """People who list a current job with the organisation and have confirmed it."""
     return list(db.session.scalars(
         select(User).join(Employment, Employment.holder_id == User.id)
-        .where(Employment.organisation_id == organisation_id, Employment.ended_on.is_(None),
-               Employment.confirmed_at.is_not(None))
+        .where(Employment.organisation_id == organisation_id, Employment.opens_passport)
         .distinct().order_by(User.full_name)
     ))
 
@@ -369,7 +368,7 @@ def is_confirmed_employer(organisation_id: int, holder_id: int) -> bool:
     return db.session.scalar(
         select(func.count(Employment.id)).where(
             Employment.holder_id == holder_id, Employment.organisation_id == organisation_id,
-            Employment.ended_on.is_(None), Employment.confirmed_at.is_not(None),
+            Employment.opens_passport,
         )
     ) > 0
 
