@@ -34,7 +34,7 @@ def export_passport(user: User) -> dict:
         "employments": [
             {"employer": employment.organisation.name, "job_title": employment.job_title,
              "started_on": employment.started_on, "ended_on": employment.ended_on,
-             "employer_may_see_passport": employment.confirmed_at is not None}
+             "employer_may_see_passport": employment.opens_passport}
             for employment in services.employments(user.id)
         ],
         "shares": [
