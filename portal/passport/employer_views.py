@@ -80,7 +80,7 @@ def _act_on_record(record, organisation, act: Callable, done: str) -> None:
 
 def _employer_record_action(holder_id: int, record_id: int, act: Callable, done: str, employer_only: bool = False):
     _holder, access = _holder_with_access(holder_id)
-    if employer_only and not access.can_verify:
+    if employer_only and not access.employer:
         abort(404)
     record = _holder_record_or_404(holder_id, record_id)
     _act_on_record(record, current_user.organisation, act, done.format(record=record.title, organisation=current_user.organisation.name))
@@ -114,7 +114,7 @@ def accept_record(holder_id: int, record_id: int):
 @passport_staff_required
 def employer_choose_competence(holder_id: int):
     holder, access = _holder_with_access(holder_id)
-    if not access.can_verify:
+    if not access.employer:
         abort(404)
     groups = catalogue.competences_by_category()
     form = ChooseCompetenceForm(request.args, groups=groups)
@@ -127,7 +127,7 @@ def employer_choose_competence(holder_id: int):
 @passport_staff_required
 def employer_add_record(holder_id: int, competence_code: str):
     holder, access = _holder_with_access(holder_id)
-    if not access.can_verify:
+    if not access.employer:
         abort(404)
     competence = active_competence_or_404(competence_code)
     form = RecordForm(competence=competence)

@@ -177,6 +177,11 @@ class TrainingRecord(db.Model):
         return self.superseded_at is None
 
     @property
+    def verifier_name(self) -> str:
+        organisation = self.verified_by_organisation
+        return organisation.name if organisation is not None else "an employer no longer in the portal"
+
+    @property
     def level(self) -> CompetenceLevel | None:
         return self.competence.level(self.level_code)
 

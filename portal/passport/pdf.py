@@ -75,9 +75,7 @@ def _verification_text(line: RecordLine) -> str:
     record = line.record
     if not record.is_verified:
         return "Not verified"
-    organisation = record.verified_by_organisation
-    who = organisation.name if organisation is not None else "an employer no longer in the portal"
-    return f"Verified by {who} on {format_date(record.verified_at)}"
+    return f"Verified by {record.verifier_name} on {format_date(record.verified_at)}"
 
 
 def _row(line: RecordLine) -> tuple[str, ...]:

@@ -215,7 +215,6 @@ def verify_record(record: TrainingRecord, organisation: Organisation, user: User
 
 
 def _mark_verified(record: TrainingRecord, organisation: Organisation, user: User) -> None:
-    record.verified_by_organisation_id = organisation.id
     record.verified_by_organisation = organisation
     record.verified_by_user_id = user.id
     record.verified_at = utcnow()
@@ -241,7 +240,6 @@ def withdraw_verification(record: TrainingRecord, organisation: Organisation, us
     """Only the organisation that verified a record can withdraw it; its credential is revoked."""
     if record.verified_by_organisation_id != organisation.id:
         raise NotAllowed("Only the organisation that verified this record can withdraw the verification.")
-    record.verified_by_organisation_id = None
     record.verified_by_organisation = None
     record.verified_by_user_id = None
     record.verified_at = None

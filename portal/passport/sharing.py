@@ -110,12 +110,9 @@ def shared_with(organisation_id: int, now: datetime) -> list[PassportShare]:
 class Access:
     """Why an organisation may see a passport now."""
 
+    # The holder works there and allows it: the organisation may verify and add records, not only accept.
     employer: bool
     share: PassportShare | None
-
-    @property
-    def can_verify(self) -> bool:
-        return self.employer
 
 
 def organisation_access(organisation: Organisation, holder_id: int, now: datetime) -> Access | None:
