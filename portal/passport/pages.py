@@ -4,14 +4,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Response, abort, current_app
+from flask import Response, abort
 
 from portal.extensions import db
 from portal.passport import catalogue, services
 from portal.passport.forms import RecordForm
 from portal.passport.models import Competence
-from portal.storage import UploadRejected
-from portal.storage.checks import EVIDENCE_TYPES, FILE_TYPES, size_label
+from portal.storage import EVIDENCE_TYPES, FileRules, UploadRejected, file_rules
 
 Saved = TypeVar("Saved")
 
@@ -42,9 +41,8 @@ def role_check(passport: services.Passport, role_code: str | None) -> dict:
     return {"roles": roles, "role": role, "checks": services.check_role(passport, role.code) if role else None}
 
 
-def evidence_rules() -> str:
-    labels = sorted(FILE_TYPES[name].label for name in EVIDENCE_TYPES)
-    return f"{', '.join(labels[:-1])} or {labels[-1]}, {size_label(current_app.config['UPLOAD_MAX_BYTES'])} or smaller"
+def evidence_rules() -> FileRules:
+    return file_rules(EVIDENCE_TYPES)
 
 
 def pdf_response(document: bytes, filename: str) -> Response:

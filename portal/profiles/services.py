@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -14,8 +13,7 @@ from werkzeug.datastructures import FileStorage
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.profiles.models import Qualification, SavedVacancy, SeekerProfile, WorkHistory
-from portal.storage import CV_TYPES, StoredFile, delete_file, save_upload
-from portal.storage.checks import FILE_TYPES, size_label
+from portal.storage import StoredFile, delete_file, save_upload
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import get_public_vacancy
 
@@ -125,23 +123,6 @@ def update_qualification(qualification: Qualification, details: QualificationDet
 def delete_qualification(qualification: Qualification) -> None:
     db.session.delete(qualification)
     db.session.flush()
-
-
-@dataclass
-class FileRules:
-    labels: list[str]
-    extensions: list[str]
-    size_limit: str
-
-
-def cv_file_rules() -> FileRules:
-    """What a CV upload accepts, for the hint beside the field."""
-    types = [file_type for name, file_type in FILE_TYPES.items() if name in CV_TYPES]
-    return FileRules(
-        labels=[file_type.label for file_type in types],
-        extensions=[f".{file_type.extension}" for file_type in types],
-        size_limit=size_label(current_app.config["UPLOAD_MAX_BYTES"]),
-    )
 
 
 def get_default_cv(user_id: int) -> StoredFile | None:

@@ -7,7 +7,7 @@ from portal.accounts.services import safe_next_url
 from portal.extensions import db
 from portal.profiles import bp, services
 from portal.profiles.forms import ContactDetailsForm, CVForm, QualificationForm, WorkHistoryForm
-from portal.storage import UploadRejected, download_response
+from portal.storage import CV_TYPES, UploadRejected, download_response, file_rules
 
 
 @bp.app_context_processor
@@ -143,7 +143,7 @@ def cv():
             flash("Your CV has been saved. We will offer it each time you apply.", "success")
             return redirect(url_for(".profile", _anchor="cv"))
     return render_template(
-        "profiles/cv.html", form=form, current_cv=services.get_default_cv(current_user.id), accepted=services.cv_file_rules()
+        "profiles/cv.html", form=form, current_cv=services.get_default_cv(current_user.id), accepted=file_rules(CV_TYPES)
     )
 
 

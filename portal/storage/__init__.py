@@ -2,8 +2,10 @@
 from portal.storage.checks import CV_TYPES, EVIDENCE_TYPES, UploadRejected
 from portal.storage.models import StoredFile
 from portal.storage.services import (
+    FileRules,
     delete_file,
     download_response,
+    file_rules,
     get_storage,
     init_app,
     read_bytes,
@@ -14,10 +16,12 @@ from portal.storage.services import (
 __all__ = [
     "CV_TYPES",
     "EVIDENCE_TYPES",
+    "FileRules",
     "StoredFile",
     "UploadRejected",
     "delete_file",
     "download_response",
+    "file_rules",
     "get_storage",
     "init_app",
     "read_bytes",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from flask import Flask, Response, current_app
@@ -18,7 +19,7 @@ from werkzeug.datastructures import FileStorage
 
 from portal.extensions import db
 from portal.storage.backends import Storage, create_backend, new_key
-from portal.storage.checks import CV_TYPES, UploadRejected, display_name, identify, size_label
+from portal.storage.checks import CV_TYPES, FILE_TYPES, UploadRejected, display_name, identify, size_label
 from portal.storage.models import StoredFile
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,29 @@ def init_app(app: Flask) -> None:
 
 def get_storage() -> Storage:
     return current_app.extensions["storage"]
+
+
+@dataclass(frozen=True)
+class FileRules:
+    """What an upload field accepts, for the hint beside it and its ``accept`` attribute."""
+
+    labels: list[str]
+    extensions: list[str]
+    size_limit: str
+
+    @property
+    def labels_text(self) -> str:
+        """Like "PDF, DOCX or ODT"."""
+        return " or ".join(filter(None, [", ".join(self.labels[:-1]), self.labels[-1]]))
+
+
+def file_rules(allowed: Collection[str]) -> FileRules:
+    types = [file_type for name, file_type in FILE_TYPES.items() if name in allowed]
+    return FileRules(
+        labels=[file_type.label for file_type in types],
+        extensions=[f".{file_type.extension}" for file_type in types],
+        size_limit=size_label(current_app.config["UPLOAD_MAX_BYTES"]),
+    )
 
 
 def save_upload(
