@@ -144,5 +144,13 @@ def recruiter_client(app, make_organisation, make_recruiter):
     return make
 
 
+@pytest.fixture
+def admin_client(app, make_admin):
+    """A client signed in as a system admin."""
+    client = app.test_client()
+    sign_in(client, make_admin())
+    return client
+
+
 def sign_in(client, user, password=PASSWORD):
     return client.post("/sign-in", data={"email": user.email, "password": password})

@@ -14,6 +14,11 @@ from portal.passport.catalogue import load_catalogue
 from portal.passport.models import Method, TrainingRecord
 
 
+def date_fields(name, value):
+    """A date as the three boxes of the date input named ``name`` post it."""
+    return {f"{name}-day": str(value.day), f"{name}-month": str(value.month), f"{name}-year": str(value.year)}
+
+
 @pytest.fixture
 def catalogue(app):
     with app.app_context():

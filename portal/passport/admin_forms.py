@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired, Length, ValidationError
 
 from portal.passport import catalogue
 from portal.passport.catalogue import CompetenceDetails, LevelDetails
+from portal.passport.forms import strip_text
 from portal.passport.models import Category, Competence
 
 CODE = re.compile(r"[a-z0-9_]+")
@@ -25,9 +26,6 @@ MAX_LEVEL_LABEL = 80
 class MonthsInvalid(ValueError):
     pass
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def parse_months(text: str) -> int | None:
@@ -93,12 +91,12 @@ def levels_text(competence: Competence) -> str:
 class CompetenceForm(FlaskForm):
     code = StringField(
         "Code",
-        filters=[_strip],
+        filters=[strip_text],
         validators=[InputRequired("Enter a code, like fire_safety"), Length(max=60, message="The code must be 60 characters or fewer")],
     )
     title = StringField(
         "Title",
-        filters=[_strip],
+        filters=[strip_text],
         validators=[InputRequired("Enter the title"), Length(max=160, message="The title must be 160 characters or fewer")],
     )
     category = SelectField(
@@ -109,10 +107,10 @@ class CompetenceForm(FlaskForm):
     description = TextAreaField(
         "Description (optional)",
         default="",
-        filters=[_strip],
+        filters=[strip_text],
         validators=[Length(max=5000, message="The description must be 5,000 characters or fewer")],
     )
-    validity_months = StringField("Valid for, in months (optional)", default="", filters=[_strip])
+    validity_months = StringField("Valid for, in months (optional)", default="", filters=[strip_text])
     expiry_entered = BooleanField("The expiry date is entered on each record")
     is_active = BooleanField("Active: people can add it to their passport", default=True)
     levels = TextAreaField("Levels (optional)", default="")

@@ -14,7 +14,8 @@ from portal.passport.sharing import DEFAULT_LINK_DAYS, MAX_LINK_DAYS
 from portal.vacancies.forms import DateInputField
 
 
-def _strip(value):
+def strip_text(value):
+    """A filter for text fields: what was typed, without surrounding spaces."""
     return value.strip() if isinstance(value, str) else value
 
 
@@ -32,15 +33,14 @@ class ChooseCompetenceForm(FlaskForm):
 
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.groups = list(groups)
-        self.competence.choices = [SelectChoice("", "Select one")] + _choose_competence_choices(self.groups)
+        self.competence.choices = [SelectChoice("", "Select one")] + _choose_competence_choices(groups)
 
 
 class RecordForm(FlaskForm):
     level = RadioField("Level", invalid_choice_message="Select the level")
     completed_on = DateInputField("Date completed")
     expires_on = DateInputField("Expiry date")
-    provider = StringField("Who delivered it or issued it", filters=[_strip], validators=[
+    provider = StringField("Who delivered it or issued it", filters=[strip_text], validators=[
         InputRequired("Enter who delivered the training or issued the certificate"),
         Length(max=160, message="Who delivered it must be 160 characters or fewer"),
     ])
@@ -50,7 +50,7 @@ class RecordForm(FlaskForm):
         validators=[InputRequired("Select how it was done")],
         invalid_choice_message="Select how it was done",
     )
-    reference = StringField("Certificate or registration number (optional)", filters=[_strip], validators=[
+    reference = StringField("Certificate or registration number (optional)", filters=[strip_text], validators=[
         Length(max=80, message="Certificate or registration number must be 80 characters or fewer"),
     ])
     evidence = FileField("Certificate or other evidence (optional)")
@@ -104,7 +104,7 @@ class EmploymentForm(FlaskForm):
         "Employer", coerce=int, validators=[InputRequired("Select your employer")],
         invalid_choice_message="Select your employer from the list",
     )
-    job_title = StringField("Job title", filters=[_strip], validators=[
+    job_title = StringField("Job title", filters=[strip_text], validators=[
         InputRequired("Enter your job title"), Length(max=160, message="Job title must be 160 characters or fewer"),
     ])
     started_on = DateInputField("Start date")
@@ -159,7 +159,7 @@ class ShareWithOrganisationForm(FlaskForm):
 
 
 class ShareLinkForm(FlaskForm):
-    label = StringField("Who is the link for?", filters=[_strip], validators=[
+    label = StringField("Who is the link for?", filters=[strip_text], validators=[
         InputRequired("Enter who the link is for, for example the employer's name"),
         Length(max=120, message="Who the link is for must be 120 characters or fewer"),
     ])

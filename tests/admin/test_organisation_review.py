@@ -32,13 +32,6 @@ def _status(app, organisation):
         return db.session.get(Organisation, organisation.id).status
 
 
-@pytest.fixture
-def admin_client(app, make_admin):
-    client = app.test_client()
-    sign_in(client, make_admin())
-    return client
-
-
 def test_the_dashboard_lists_pending_organisations_first(admin_client, make_organisation):
     make_organisation(name="Approved Care")
     make_organisation(name="Waiting Care", status="pending")

@@ -34,13 +34,6 @@ NEW_COMPETENCE = {
 }
 
 
-@pytest.fixture
-def admin_client(app, make_admin):
-    client = app.test_client()
-    sign_in(client, make_admin())
-    return client
-
-
 def competence(app, code):
     with app.app_context():
         found = catalogue.get_competence(code)

@@ -7,13 +7,10 @@ from datetime import date, timedelta
 from portal.extensions import db
 from portal.passport.models import AuditEntry, Credential, PassportShare, RecordAcceptance, TrainingRecord
 from tests.factories import sign_in
+from tests.passport_factories import date_fields
 from tests.storage.samples import PDF
 
 TODAY = date.today()
-
-
-def _date_fields(name, value):
-    return {f"{name}-day": str(value.day), f"{name}-month": str(value.month), f"{name}-year": str(value.year)}
 
 
 def test_the_employer_verifies_a_record_and_the_holder_sees_who_and_when(app, client, make_user, make_organisation,
@@ -74,7 +71,7 @@ def test_the_employer_adds_training_it_delivered_already_verified(app, client, m
     }).get_data(as_text=True)
     assert "Enter the date it was completed" in page and "Enter who delivered the training" in page
     response = client.post(f"/recruiter/passports/{holder.id}/records/new/moving_handling", data={
-        "level": "2", **_date_fields("completed_on", TODAY), "provider": "Hinckley Homecare", "method": "workplace",
+        "level": "2", **date_fields("completed_on", TODAY), "provider": "Hinckley Homecare", "method": "workplace",
     })
     assert response.status_code == 302
     with app.app_context():

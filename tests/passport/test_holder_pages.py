@@ -6,17 +6,14 @@ from datetime import date, timedelta
 from portal.extensions import db
 from portal.passport.models import AuditEntry, Employment, PassportShare, TrainingRecord
 from tests.factories import sign_in
+from tests.passport_factories import date_fields
 from tests.storage.samples import EXE, PDF
 
 TODAY = date.today()
 
 
-def _date_fields(name, value):
-    return {f"{name}-day": str(value.day), f"{name}-month": str(value.month), f"{name}-year": str(value.year)}
-
-
 def _record_form(**overrides):
-    data = {"level": "1", **_date_fields("completed_on", TODAY - timedelta(days=30)), "provider": "Leicester College",
+    data = {"level": "1", **date_fields("completed_on", TODAY - timedelta(days=30)), "provider": "Leicester College",
             "method": "face_to_face", "reference": ""}
     data.update(overrides)
     return data
@@ -69,7 +66,7 @@ def test_bad_record_input_is_explained_and_kept(app, client, make_user):
     sign_in(client, make_user())
     future = TODAY + timedelta(days=3)
     page = client.post("/passport/records/new/moving_handling", data={
-        "level": "7", **_date_fields("completed_on", future), "provider": "Kept provider", "method": "",
+        "level": "7", **date_fields("completed_on", future), "provider": "Kept provider", "method": "",
     }).get_data(as_text=True)
     assert "There is a problem" in page
     assert "Select the level" in page
@@ -77,7 +74,7 @@ def test_bad_record_input_is_explained_and_kept(app, client, make_user):
     assert "Select how it was done" in page
     assert 'value="Kept provider"' in page
     page = client.post("/passport/records/new/nmc_registration", data={
-        **_date_fields("completed_on", TODAY), "provider": "NMC", "method": "e_learning",
+        **date_fields("completed_on", TODAY), "provider": "NMC", "method": "e_learning",
         "expires_on-day": "31", "expires_on-month": "2", "expires_on-year": "2027",
     }).get_data(as_text=True)
     assert "Expiry date must be a real date" in page
@@ -125,7 +122,7 @@ def test_employments_list_and_confirm(app, client, make_user, make_organisation)
     page = client.post("/passport/employments/new", data={"organisation_id": "0", "job_title": ""}).get_data(as_text=True)
     assert "Select your employer" in page and "Enter your job title" in page and "Enter the date you started" in page
     response = client.post("/passport/employments/new", data={
-        "organisation_id": str(organisation.id), "job_title": "Care worker", **_date_fields("started_on", date(2024, 4, 1)),
+        "organisation_id": str(organisation.id), "job_title": "Care worker", **date_fields("started_on", date(2024, 4, 1)),
         "confirmed": "y",
     })
     assert response.status_code == 302
@@ -135,8 +132,8 @@ def test_employments_list_and_confirm(app, client, make_user, make_organisation)
     page = client.get("/passport").get_data(as_text=True)
     assert "Oakham Care" in page and "Can see and verify your passport" in page
     client.post(f"/passport/employments/{employment.id}/edit", data={
-        "organisation_id": str(organisation.id), "job_title": "Care worker", **_date_fields("started_on", date(2024, 4, 1)),
-        **_date_fields("ended_on", date(2025, 4, 1)), "confirmed": "y",
+        "organisation_id": str(organisation.id), "job_title": "Care worker", **date_fields("started_on", date(2024, 4, 1)),
+        **date_fields("ended_on", date(2025, 4, 1)), "confirmed": "y",
     })
     assert "Cannot see your passport" in client.get("/passport").get_data(as_text=True)
 
