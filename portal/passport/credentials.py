@@ -11,8 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from enum import StrEnum
@@ -31,6 +29,7 @@ from flask import Response, current_app, url_for
 
 from portal.extensions import db
 from portal.passport.models import Category, Credential, TrainingRecord
+from portal.secret_files import read_or_create
 from portal.templating import format_date
 
 KEY_EXTENSION = "passport_signing_key"
@@ -77,28 +76,12 @@ def _read_key(pem: bytes) -> Ed25519PrivateKey:
 
 
 def load_or_create_key(path: Path) -> Ed25519PrivateKey:
-    """The key in ``path``, made (readable by its owner only) when the file is missing. The new file is
-    written aside and linked into place, so two processes starting at once end up with the same key."""
-    try:
-        return _read_key(path.read_bytes())
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    aside = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(aside, path)
-        except FileExistsError:
-            return _read_key(path.read_bytes())
-    finally:
-        aside.unlink(missing_ok=True)
-    return key
+    """The key in ``path``, made (readable by its owner only) when the file is missing."""
+    return _read_key(read_or_create(path, _new_key_pem))
+
+
+def _new_key_pem() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
 
 
 def jwk_thumbprint(jwk: dict) -> str:
