@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from pathlib import Path
 
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, select_autoescape
 
-from portal.config import MAX_RECORD_ID, REPO_ROOT, Config
+from portal.config import KNOWN_DEVELOPMENT_SECRET_KEY, MAX_RECORD_ID, MIN_SECRET_KEY_LENGTH, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
 
 BLUEPRINT_MODULES = (
@@ -43,6 +44,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config.from_object(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    configure_secret_key(app)
     configure_templates(app)
     register_extensions(app)
     register_blueprints(app)
@@ -51,6 +53,28 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_search_hooks(app)
     logging.basicConfig(level=logging.INFO)
     return app
+
+
+SECRET_KEY_FILE = "secret-key"
+
+
+def configure_secret_key(app: Flask) -> None:
+    """SECRET_KEY from the configuration, or else from the instance folder (made on first run). Outside
+    tests the portal never runs on a key that is known or short enough to guess."""
+    if not app.config.get("SECRET_KEY"):
+        from portal.secret_files import read_or_create
+
+        path = Path(app.instance_path) / SECRET_KEY_FILE
+        app.config["SECRET_KEY"] = read_or_create(path, lambda: secrets.token_urlsafe(48).encode()).decode().strip()
+    if app.testing:
+        return
+    key = app.config["SECRET_KEY"]
+    if key == KNOWN_DEVELOPMENT_SECRET_KEY or len(key) < MIN_SECRET_KEY_LENGTH:
+        raise RuntimeError(
+            f"SECRET_KEY is a known development value or shorter than {MIN_SECRET_KEY_LENGTH} characters. "
+            "Set SECRET_KEY to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+            f"or unset it to use the key kept in {Path(app.instance_path) / SECRET_KEY_FILE}."
+        )
 
 
 def configure_templates(app: Flask) -> None:
@@ -78,9 +102,9 @@ def register_extensions(app: Flask) -> None:
 
     storage.init_app(app)
 
-    from portal.accounts import services as account_services
+    from portal.accounts import sessions
 
-    login_manager.user_loader(account_services.load_user)
+    sessions.init_app(app)
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"

@@ -15,8 +15,15 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# The key that earlier versions fell back to: anyone who knows it can forge a session, so it is refused.
+KNOWN_DEVELOPMENT_SECRET_KEY = "dev-only-change-me"
+MIN_SECRET_KEY_LENGTH = 32
+
+
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # Signs session cookies and reset links. Every machine serving the portal must share it; when it is
+    # not in the environment, one is made on first run in <instance>/secret-key and kept there.
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{DEFAULT_INSTANCE / 'portal.db'}"
     )
@@ -47,6 +54,14 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    # A signed-in session ends after this long without a request (staff: admins, recruiters and trainers),
+    # and in any case this long after signing in.
+    SESSION_IDLE_MINUTES_STAFF = int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
+    SESSION_IDLE_MINUTES_SEEKER = int(os.environ.get("SESSION_IDLE_MINUTES_SEEKER", "120"))
+    SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
+    # Signed-in sessions live in Redis when this is set (redis://host:port/db), in the database otherwise.
+    SESSION_REDIS_URL = os.environ.get("SESSION_REDIS_URL", "")
+    SESSION_REDIS_PREFIX = os.environ.get("SESSION_REDIS_PREFIX", "portal:")
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     SEARCH_SYNC_ON_REQUEST = _env_bool("SEARCH_SYNC_ON_REQUEST", True)
     # Applications and their CVs are deleted this many months after their vacancy closed.

@@ -11,6 +11,11 @@ EMAIL_VALIDATORS = [
 ]
 
 
+class CurrentPasswordMixin:
+    # Declared before NewPasswordMixin, so that the error summary lists it first.
+    current_password = PasswordField("Current password", validators=[InputRequired("Enter your current password")])
+
+
 class NewPasswordMixin:
     password = PasswordField(
         "Create a password",
@@ -41,3 +46,19 @@ class ForgotPasswordForm(FlaskForm):
 
 class ResetPasswordForm(NewPasswordMixin, FlaskForm):
     pass
+
+
+class ChangePasswordForm(CurrentPasswordMixin, NewPasswordMixin, FlaskForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.password.label.text = "New password"
+        self.confirm_password.label.text = "Confirm your new password"
+
+
+class ChangeEmailForm(FlaskForm):
+    email = EmailField("New email address", validators=EMAIL_VALIDATORS)
+    password = PasswordField("Your password", validators=[InputRequired("Enter your password")])
+
+
+class SignOutOtherDevicesForm(FlaskForm):
+    """A button: the form carries only the CSRF token."""

@@ -73,3 +73,20 @@ class UserRole(db.Model):
     role: Mapped[str] = mapped_column(String(40), primary_key=True)
 
     user: Mapped[User] = relationship(back_populates="role_grants")
+
+
+class UserSession(db.Model):
+    """One signed-in browser. Its cookie carries a random token; only the token's SHA-256 is kept, so
+    reading this table does not let anyone take over a session."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(30))
+    ip_address: Mapped[str] = mapped_column(String(45), default="")
+    device: Mapped[str] = mapped_column(String(80), default="")

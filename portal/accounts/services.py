@@ -1,28 +1,33 @@
-"""Accounts: registration, signing in and password resets."""
+"""Accounts: registration, signing in, sessions and their time limits, passwords and email addresses."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.passwords import hash_password, needs_rehash, verify_password
 from portal.accounts.roles import Role
+from portal.accounts.session_store import EndReason, SessionRecord, session_store
 from portal.extensions import db
 from portal.mail import send_email
 
 MIN_PASSWORD_LENGTH = 10
+# Staff see other people's applications and passports, so their sessions end sooner when left alone.
+STAFF_ROLES = frozenset({Role.ADMIN, Role.RECRUITER, Role.TRAINER})
 
 
 class EmailAlreadyRegistered(Exception):
     pass
 
 
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+class WrongPassword(Exception):
+    pass
 
 
 def normalise_email(email: str) -> str:
@@ -101,3 +106,88 @@ def request_password_reset(email: str) -> None:
 
 def set_password(user: User, password: str) -> None:
     user.password_hash = hash_password(password)
+
+
+def reset_password(user: User, password: str) -> None:
+    """A new password by a reset link: whoever holds a session of the account is signed out."""
+    set_password(user, password)
+    end_all_sessions(user, EndReason.PASSWORD_RESET)
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """Raises WrongPassword. The caller ends the person's other sessions (it knows which one is this)."""
+    if not verify_password(user.password_hash, current_password):
+        raise WrongPassword
+    set_password(user, new_password)
+
+
+def notify_password_changed(user: User) -> None:
+    send_email(user.email, "Your password has been changed", "password_changed", user=user,
+               reset_link=url_for("accounts.forgot_password", _external=True))
+
+
+def change_email(user: User, password: str, new_email: str) -> str:
+    """Give the account a new email address and return the old one. Raises WrongPassword, or
+    EmailAlreadyRegistered when another account has the address (the unique constraint decides, so two
+    people taking the same address at once cannot both have it)."""
+    if not verify_password(user.password_hash, password):
+        raise WrongPassword
+    old_email, new_email = user.email, normalise_email(new_email)
+    if new_email == old_email:
+        return old_email
+    if find_user_by_email(new_email) is not None:
+        raise EmailAlreadyRegistered(new_email)
+    try:
+        with db.session.begin_nested():
+            user.email = new_email
+    except IntegrityError:
+        raise EmailAlreadyRegistered(new_email) from None
+    return old_email
+
+
+def notify_email_changed(user: User, old_email: str) -> None:
+    """Tell the old address, so that a person whose account was taken over hears of it."""
+    send_email(old_email, "Your email address has been changed", "email_changed", user=user, old_email=old_email)
+
+
+# Sessions: the rules. How a browser holds its session is in ``sessions``; where it is kept, in ``session_store``.
+
+def idle_limit(user: User) -> timedelta:
+    config = current_app.config
+    minutes = config["SESSION_IDLE_MINUTES_STAFF"] if user.roles & STAFF_ROLES else config["SESSION_IDLE_MINUTES_SEEKER"]
+    return timedelta(minutes=minutes)
+
+
+def absolute_limit() -> timedelta:
+    return timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
+
+
+def timed_out(record: SessionRecord, user: User, now: datetime) -> EndReason | None:
+    """Why the session has run out by ``now``, or None while it may go on."""
+    if now - record.created_at >= absolute_limit():
+        return EndReason.EXPIRED
+    if now - record.last_seen_at >= idle_limit(user):
+        return EndReason.IDLE
+    return None
+
+
+def timeout_notice(reason: EndReason, user: User) -> str:
+    if reason is EndReason.IDLE:
+        return f"You were signed out because you had not done anything for {_duration(idle_limit(user))}."
+    return f"You were signed out because you signed in more than {_duration(absolute_limit())} ago."
+
+
+def _duration(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    if minutes % 60:
+        return f"{minutes} minutes" if minutes != 1 else "1 minute"
+    hours = minutes // 60
+    return f"{hours} hours" if hours != 1 else "1 hour"
+
+
+def live_sessions(user: User, now: datetime) -> list[SessionRecord]:
+    return [record for record in session_store().for_user(user.id) if timed_out(record, user, now) is None]
+
+
+def end_all_sessions(user: User, reason: EndReason, keep: str | None = None) -> None:
+    session_store().end_all(user.id, reason, utcnow(), keep=keep)

@@ -1,8 +1,17 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
-from portal.accounts import bp, services
-from portal.accounts.forms import ForgotPasswordForm, RegisterForm, ResetPasswordForm, SignInForm
+from portal.accounts import bp, services, sessions
+from portal.accounts.forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    RegisterForm,
+    ResetPasswordForm,
+    SignInForm,
+    SignOutOtherDevicesForm,
+)
+from portal.accounts.models import utcnow
 from portal.extensions import db, limiter
 
 
@@ -23,8 +32,8 @@ def register():
         except services.EmailAlreadyRegistered:
             form.email.errors.append("An account with this email address already exists. Sign in or reset your password.")
         else:
+            sessions.start_session(user)
             db.session.commit()
-            login_user(user)
             flash("Your account has been created.", "success")
             return _redirect_after_sign_in()
     return render_template("accounts/register.html", form=form)
@@ -39,16 +48,17 @@ def sign_in():
         if user is None:
             form.password.errors.append("Enter a correct email address and password")
         else:
+            sessions.start_session(user)
             db.session.commit()
-            login_user(user)
             return _redirect_after_sign_in()
-    return render_template("accounts/sign_in.html", form=form)
+    return render_template("accounts/sign_in.html", form=form, signed_out_notice=sessions.take_signed_out_notice())
 
 
 @bp.post("/sign-out")
 @login_required
 def sign_out():
-    logout_user()
+    sessions.sign_out()
+    db.session.commit()
     flash("You have signed out.", "info")
     return redirect(url_for("pages.home"))
 
@@ -71,8 +81,9 @@ def reset_password(token: str):
         return render_template("accounts/reset_invalid.html"), 400
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
+        services.reset_password(user, form.password.data)
         db.session.commit()
+        services.notify_password_changed(user)
         flash("Your password has been changed. Sign in with your new password.", "success")
         return redirect(url_for("accounts.sign_in"))
     return render_template("accounts/reset_password.html", form=form)
@@ -81,4 +92,61 @@ def reset_password(token: str):
 @bp.get("/account")
 @login_required
 def account():
-    return render_template("accounts/account.html")
+    return render_template(
+        "accounts/account.html",
+        live_sessions=services.live_sessions(current_user, utcnow()),
+        this_session=sessions.current_token_hash(),
+        sign_out_others_form=SignOutOtherDevicesForm(),
+    )
+
+
+@bp.post("/account/sessions/sign-out-others")
+@login_required
+def sign_out_other_devices():
+    if SignOutOtherDevicesForm().validate_on_submit():
+        sessions.sign_out_other_devices(current_user)
+        db.session.commit()
+        flash("You have signed out of all other devices.", "success")
+    return redirect(url_for(".account"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_auth_rate_limit, methods=["POST"])
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            services.change_password(user, form.current_password.data, form.password.data)
+        except services.WrongPassword:
+            form.current_password.errors.append("Your current password is not right. Check it and try again")
+        else:
+            sessions.renew_after_password_change(user)
+            db.session.commit()
+            services.notify_password_changed(user)
+            flash("Your password has been changed. Any other devices you were signed in on have been signed out.", "success")
+            return redirect(url_for(".account"))
+    return render_template("accounts/change_password.html", form=form)
+
+
+@bp.route("/account/email", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_auth_rate_limit, methods=["POST"])
+def change_email():
+    form = ChangeEmailForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            old_email = services.change_email(user, form.password.data, form.email.data)
+        except services.WrongPassword:
+            form.password.errors.append("Your password is not right. Check it and try again")
+        except services.EmailAlreadyRegistered:
+            form.email.errors.append("Another account already uses this email address. Enter a different one")
+        else:
+            db.session.commit()
+            if old_email != user.email:
+                services.notify_email_changed(user, old_email)
+            flash(f"Your email address is now {user.email}.", "success")
+            return redirect(url_for(".account"))
+    return render_template("accounts/change_email.html", form=form)

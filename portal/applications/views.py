@@ -4,6 +4,7 @@ from flask import Response, abort, flash, redirect, render_template, request, se
 from flask_login import current_user, login_required
 
 from portal.accounts.access import recruiter_required
+from portal.accounts.sessions import keep_at_sign_in
 from portal.applications import bp, equality, services
 from portal.applications.forms import ApplicationForm, BulkStatusForm, NoteForm, StatusForm
 from portal.applications.models import RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationStatus
@@ -18,6 +19,7 @@ from portal.vacancies.services import get_vacancy_for_organisation
 
 # The session remembers the draft of a visitor who was sent to sign in half way through applying.
 DRAFT_KEY = "application_draft"
+keep_at_sign_in(DRAFT_KEY)
 
 
 @bp.app_context_processor

@@ -6,6 +6,7 @@ bp = Blueprint("privacy", __name__)
 
 # Each module registers its domain's part of a person's data (and any retention purge) when imported.
 PERSONAL_DATA_MODULES = (
+    "portal.accounts.personal_data",
     "portal.profiles.personal_data",
     "portal.applications.personal_data",
     "portal.alerts.personal_data",

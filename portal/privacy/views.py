@@ -2,8 +2,9 @@ import io
 from datetime import date
 
 from flask import current_app, render_template, send_file
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, login_required
 
+from portal.accounts import sessions
 from portal.extensions import db, limiter
 from portal.privacy import bp, services
 from portal.privacy.forms import DeleteAccountForm
@@ -45,8 +46,8 @@ def delete_account():
     if form.validate_on_submit():
         if services.password_matches(current_user, form.password.data):
             services.delete_account(current_user._get_current_object())
+            sessions.sign_out()
             db.session.commit()
-            logout_user()
             return render_template("privacy/account_deleted.html")
         form.password.errors.append("Enter your current password")
     return render_template("privacy/delete_account.html", form=form)

@@ -29,7 +29,7 @@ def _start(app, tmp_path, name):
         "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
         "SEARCH_INDEX_DIR": str(tmp_path / name / "index"),
         "INSTANCE_PATH": str(tmp_path / name / "instance"),
-        "SECRET_KEY": "shared-secret-for-both-machines",
+        "SECRET_KEY": "a-secret-key-shared-by-both-machines-of-this-test",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "portal:create_app", "run", "--port", str(port), "--no-reload"],
