@@ -10,6 +10,7 @@ from sqlalchemy import select
 from portal.applications.models import Application, EqualityResponse
 from portal.extensions import db
 from tests.factories import sign_in
+from tests.session_stores import start_session_without_form
 from tests.storage.samples import PDF
 
 
@@ -114,8 +115,7 @@ def equality_rows(app):
 def signed_in_client(app, user_id: int):
     """A client signed in as the user without the sign-in form (whose rate limit many clients would hit)."""
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+    start_session_without_form(app, client, user_id)
     return client
 
 
