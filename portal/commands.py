@@ -4,6 +4,7 @@ import importlib
 from flask import Flask
 
 COMMAND_MODULES = (
+    "portal.accounts.commands",
     "portal.reference.commands",
     "portal.locations.commands",
     "portal.indexing.commands",

@@ -20,6 +20,8 @@ from portal.mail import send_email
 MIN_PASSWORD_LENGTH = 10
 # Staff see other people's applications and passports, so their sessions end sooner when left alone.
 STAFF_ROLES = frozenset({Role.ADMIN, Role.RECRUITER, Role.TRAINER})
+# How long the record of a session (when, from which address and device) is kept after it started.
+SESSION_RECORDS_KEPT = timedelta(days=30)
 
 
 class EmailAlreadyRegistered(Exception):
@@ -191,3 +193,8 @@ def live_sessions(user: User, now: datetime) -> list[SessionRecord]:
 
 def end_all_sessions(user: User, reason: EndReason, keep: str | None = None) -> None:
     session_store().end_all(user.id, reason, utcnow(), keep=keep)
+
+
+def purge_old_sessions(now: datetime) -> int:
+    """Forget, with their addresses and devices, sessions started more than SESSION_RECORDS_KEPT ago."""
+    return session_store().purge(now - SESSION_RECORDS_KEPT)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import redis
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from portal.accounts.models import UserSession
 from portal.extensions import db
@@ -57,6 +57,10 @@ class SessionStore(Protocol):
     def for_user(self, user_id: int) -> list[SessionRecord]:
         """The person's sessions that have not been ended, most recently active first."""
 
+    def purge(self, started_before: datetime) -> int:
+        """Forget sessions started before ``started_before`` (long past their absolute limit), ended or
+        not; returns how many."""
+
 
 class DatabaseSessionStore:
     """Rows of ``user_sessions``, written in the request's transaction: a password change and the end
@@ -92,6 +96,10 @@ class DatabaseSessionStore:
             _live().where(UserSession.user_id == user_id).order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
         )
         return [_record(row) for row in rows]
+
+    def purge(self, started_before: datetime) -> int:
+        result = db.session.execute(delete(UserSession).where(UserSession.created_at < started_before))
+        return result.rowcount
 
     @staticmethod
     def _end(condition, reason: EndReason, when: datetime) -> None:
@@ -187,6 +195,10 @@ class RedisSessionStore:
             self.client.srem(user_key, *gone)
         records = [self._record(token_hash, fields) for token_hash, fields in found.items() if fields]
         return sorted(records, key=lambda record: record.last_seen_at, reverse=True)
+
+    def purge(self, started_before: datetime) -> int:
+        # Every key expires at its session's absolute limit: nothing is left to forget.
+        return 0
 
     def _members(self, user_key: str) -> list[str]:
         return [member.decode() for member in self.client.smembers(user_key)]

@@ -2,12 +2,17 @@
 lists where the person is signed in."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 import redis
+from sqlalchemy import select
 
 from portal.accounts import sessions
+from portal.accounts.models import UserSession
 from portal.accounts.roles import Role
 from portal.accounts.session_store import session_store
+from portal.extensions import db
 from tests.factories import PASSWORD, sign_in
 from tests.session_stores import TEST_REDIS_URL
 
@@ -156,3 +161,20 @@ def test_redis_keys_expire_at_the_absolute_limit_and_go_when_the_session_ends(ap
     client.post("/sign-out")
     assert not server.exists(key)
     assert server.smembers(f"{prefix}user-sessions:{user.id}") == set()
+
+
+def test_sessions_started_more_than_30_days_ago_are_forgotten(app, make_user):
+    user = make_user()
+    old, recent = app.test_client(), app.test_client()
+    sign_in(old, user)
+    sign_in(recent, user)
+    with app.app_context():
+        row = db.session.scalar(select(UserSession).where(UserSession.token_hash == sessions.hash_token(_token(old))))
+        row.created_at -= timedelta(days=31)
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["accounts", "purge-sessions"])
+    assert result.exit_code == 0, result.output
+    assert "Forgot 1 old signed-in session" in result.output
+    with app.app_context():
+        assert db.session.scalars(select(UserSession.token_hash)).all() == [sessions.hash_token(_token(recent))]
+    assert "Forgot 0 old signed-in sessions" in app.test_cli_runner().invoke(args=["accounts", "purge-sessions"]).output
