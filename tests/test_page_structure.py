@@ -105,3 +105,5 @@ def test_admin_and_newcomer_pages(client, app, world):
     client.post("/sign-out")
     sign_in(client, world["newcomer"])
     check(client, "/employers/register")
+    for path in ("/account", "/account/password", "/account/email"):
+        check(client, path)
