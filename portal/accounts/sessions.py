@@ -48,7 +48,7 @@ def hash_token(token: str) -> str:
 def start_session(user: User) -> None:
     """Sign ``user`` in on this browser with a new session: whatever the browser held before is dropped
     (a session planted in it before signing in is worth nothing after), and the new token is stored."""
-    end_session(EndReason.SIGNED_OUT)
+    _end_this_session()
     kept = {key: session[key] for key in _kept_at_sign_in if key in session}
     session.clear()
     session.update(kept)
@@ -62,17 +62,17 @@ def start_session(user: User) -> None:
     login_user(user)
 
 
-def end_session(reason: EndReason) -> None:
-    """End this browser's session, if it has one, and forget it."""
+def sign_out() -> None:
+    """End this browser's session and forget everything the browser session held."""
+    _end_this_session()
+    session.clear()
+
+
+def _end_this_session() -> None:
     token = session.pop(TOKEN_KEY, None)
     if token:
-        session_store().end(hash_token(token), reason, utcnow())
+        session_store().end(hash_token(token), EndReason.SIGNED_OUT, utcnow())
     logout_user()
-
-
-def sign_out() -> None:
-    end_session(EndReason.SIGNED_OUT)
-    session.clear()
 
 
 def current_token_hash() -> str | None:

@@ -2,6 +2,9 @@
 lists where the person is signed in."""
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -178,3 +181,14 @@ def test_sessions_started_more_than_30_days_ago_are_forgotten(app, make_user):
     with app.app_context():
         assert db.session.scalars(select(UserSession.token_hash)).all() == [sessions.hash_token(_token(recent))]
     assert "Forgot 0 old signed-in sessions" in app.test_cli_runner().invoke(args=["accounts", "purge-sessions"]).output
+
+
+def test_the_data_export_lists_where_the_person_is_signed_in(app, session_store_kind, make_user):
+    client = app.test_client()
+    client.post("/sign-in", data={"email": make_user().email, "password": PASSWORD},
+                headers={"User-Agent": CHROME_ON_WINDOWS}, environ_base={"REMOTE_ADDR": "203.0.113.9"})
+    archive = zipfile.ZipFile(io.BytesIO(client.post("/account/data/export").data))
+    [entry] = json.loads(archive.read("data.json"))["signed_in_sessions"]
+    assert entry["device"] == "Chrome on Windows"
+    assert entry["ip_address"] == "203.0.113.9"
+    assert "token" not in json.dumps(entry)
