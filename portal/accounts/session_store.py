@@ -19,6 +19,7 @@ from portal.accounts.models import UserSession
 from portal.extensions import db
 
 STORE_EXTENSION = "accounts.session_store"
+REDIS_TIMEOUT_SECONDS = 3
 
 
 class EndReason(StrEnum):
@@ -225,7 +226,9 @@ def session_store() -> SessionStore:
         url = current_app.config["SESSION_REDIS_URL"]
         if url:
             lifetime = timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
-            store = RedisSessionStore(redis.Redis.from_url(url), current_app.config["SESSION_REDIS_PREFIX"], lifetime)
+            # Every signed-in request asks Redis, so a Redis that stops answering must not hold requests long.
+            client = redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS, socket_timeout=REDIS_TIMEOUT_SECONDS)
+            store = RedisSessionStore(client, current_app.config["SESSION_REDIS_PREFIX"], lifetime)
         else:
             store = DatabaseSessionStore()
         current_app.extensions[STORE_EXTENSION] = store
