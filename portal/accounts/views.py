@@ -1,17 +1,16 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from portal.accounts import bp, services
 from portal.accounts.forms import ForgotPasswordForm, RegisterForm, ResetPasswordForm, SignInForm
+from portal.accounts.signing_in import complete_sign_in
 from portal.extensions import db, limiter
+from portal.twofactor import pending as pending_sign_in
+from portal.twofactor import services as two_factor
 
 
 def _auth_rate_limit() -> str:
     return current_app.config["SIGN_IN_RATE_LIMIT"]
-
-
-def _redirect_after_sign_in():
-    return redirect(services.safe_next_url(request.args.get("next")) or url_for("pages.home"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -24,9 +23,8 @@ def register():
             form.email.errors.append("An account with this email address already exists. Sign in or reset your password.")
         else:
             db.session.commit()
-            login_user(user)
             flash("Your account has been created.", "success")
-            return _redirect_after_sign_in()
+            return complete_sign_in(user)
     return render_template("accounts/register.html", form=form)
 
 
@@ -40,8 +38,10 @@ def sign_in():
             form.password.errors.append("Enter a correct email address and password")
         else:
             db.session.commit()
-            login_user(user)
-            return _redirect_after_sign_in()
+            if two_factor.is_enabled(user):
+                pending_sign_in.start(user)
+                return redirect(url_for("twofactor.sign_in_code", next=request.args.get("next")))
+            return complete_sign_in(user)
     return render_template("accounts/sign_in.html", form=form)
 
 
@@ -81,4 +81,5 @@ def reset_password(token: str):
 @bp.get("/account")
 @login_required
 def account():
-    return render_template("accounts/account.html")
+    return render_template("accounts/account.html", two_factor_on=two_factor.is_enabled(current_user),
+                           two_factor_required=two_factor.is_required(current_user))
