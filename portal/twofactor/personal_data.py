@@ -16,4 +16,4 @@ def export_two_factor(user: User) -> dict:
     }
 
 
-register_personal_data("two_step_sign_in", export_two_factor, services.remove_two_factor)
+register_personal_data("two_step_sign_in", export_two_factor, services.reset_two_factor)

@@ -182,11 +182,12 @@ def disable_two_factor(user: User, password: str, code: str) -> None:
     if not verify_password(user.password_hash, password):
         raise WrongPassword()
     verify_code(user, code)
-    remove_two_factor(user)
+    reset_two_factor(user)
 
 
-def remove_two_factor(user: User) -> None:
-    """Forget the secret and the recovery codes; an admin is asked to set it up again at their next page."""
+def reset_two_factor(user: User) -> None:
+    """Forget the secret and the recovery codes: for a lost phone (an admin then sets it up again at their next
+    page), and when the account is deleted."""
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.execute(delete(TwoFactorSecret).where(TwoFactorSecret.user_id == user.id))
 
