@@ -30,11 +30,15 @@ def pending_user() -> User | None:
         clear()
         raise PendingSignInExpired()
     user = db.session.get(User, marker.get("user"))
-    return user if user is not None and user.is_active else None
+    if user is None or not user.is_active:
+        clear()
+        return None
+    return user
 
 
 def count_wrong_code() -> bool:
-    """Count a wrong code against this sign-in; True when it has had all it may, and is cleared."""
+    """Count a wrong code against this sign-in; True when it has had all it may, and is cleared. A browser
+    could send an older cookie back with a lower count: the limit per account in the services still holds."""
     marker = dict(session[PENDING_KEY], attempts=session[PENDING_KEY]["attempts"] + 1)
     if marker["attempts"] >= ATTEMPTS_PER_SIGN_IN:
         clear()

@@ -11,6 +11,7 @@ from portal.extensions import db
 from portal.twofactor import services as two_factor
 from portal.twofactor.models import RecoveryCode, TwoFactorSecret
 from tests.factories import PASSWORD, TWO_FACTOR_SECRET, sign_in, turn_on_two_factor
+from tests.test_page_structure import check as check_page_structure
 
 SET_UP = "/account/two-factor/set-up"
 RECOVERY_CODES = "/account/two-factor/recovery-codes"
@@ -178,3 +179,16 @@ def test_resetting_on_the_command_line_lets_them_set_it_up_again(app, make_admin
 def test_demo_accounts_say_the_admin_sets_it_up(app):
     result = app.test_cli_runner().invoke(args=["demo", "accounts"])
     assert "The admin sets up two-step sign-in the first time they sign in" in result.output
+
+
+def test_every_two_step_page_has_one_heading_a_skip_link_and_labelled_fields(app, client, make_user):
+    sign_in(client, make_user())
+    check_page_structure(client, SET_UP)
+    client.post("/sign-out")
+    user = make_user()
+    turn_on_two_factor(app, user)
+    client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
+    check_page_structure(client, "/sign-in/code")
+    client.post("/sign-in/code", data={"code": pyotp.TOTP(TWO_FACTOR_SECRET).now()})
+    for path in (RECOVERY_CODES, "/account/two-factor/turn-off", "/account"):
+        check_page_structure(client, path)
