@@ -40,6 +40,11 @@ class CodeCheck(Enum):
     TOO_MANY_ATTEMPTS = "You have entered too many wrong codes. Wait 15 minutes, then try again"
 
 
+class AcceptedCode(Enum):
+    APP = "a code from the authenticator app"
+    RECOVERY = "a recovery code"
+
+
 class CodeRefused(Exception):
     def __init__(self, reason: CodeCheck):
         super().__init__(reason.value)
@@ -146,7 +151,7 @@ def _claim_step(user_id: int, step: int) -> bool:
     return result.rowcount == 1
 
 
-def verify_code(user: User, code: str, *, recovery_codes: bool = True, now: float | None = None) -> None:
+def verify_code(user: User, code: str, *, recovery_codes: bool = True, now: float | None = None) -> AcceptedCode:
     """Accept a current code from the app, or (when ``recovery_codes``) an unused recovery code, which is then
     used up. Raises :class:`CodeRefused` otherwise."""
     row = _secret_row(user)
@@ -161,9 +166,13 @@ def verify_code(user: User, code: str, *, recovery_codes: bool = True, now: floa
             raise CodeRefused(CodeCheck.WRONG)
         if not _claim_step(user.id, step):
             raise CodeRefused(CodeCheck.ALREADY_USED)
-    elif not (recovery_codes and row.confirmed_at is not None and use_recovery_code(user, code)):
+        accepted = AcceptedCode.APP
+    elif recovery_codes and row.confirmed_at is not None and use_recovery_code(user, code):
+        accepted = AcceptedCode.RECOVERY
+    else:
         raise CodeRefused(CodeCheck.WRONG)
     _forget_attempts(user.id)
+    return accepted
 
 
 def enable_two_factor(user: User, code: str) -> list[str]:

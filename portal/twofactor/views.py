@@ -124,7 +124,7 @@ def sign_in_code():
     form = SignInCodeForm()
     if form.validate_on_submit():
         try:
-            services.verify_code(user, form.code.data)
+            accepted = services.verify_code(user, form.code.data)
         except services.CodeRefused as refusal:
             db.session.commit()
             if refusal.reason is services.CodeCheck.TOO_MANY_ATTEMPTS:
@@ -136,5 +136,9 @@ def sign_in_code():
         else:
             db.session.commit()
             pending.clear()
+            if accepted is services.AcceptedCode.RECOVERY:
+                left = services.recovery_codes_left(user)
+                flash(f"You signed in with a recovery code, so it no longer works. You have {left} left: you can "
+                      "get a new set from your account page.", "info")
             return complete_sign_in(user)
     return render_template("twofactor/sign_in_code.html", form=form)

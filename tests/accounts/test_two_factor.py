@@ -1,5 +1,8 @@
 """Setting up two-step sign-in, recovery codes, the account page, and signing in with ``next``."""
+import io
+import json
 import re
+import zipfile
 
 import pyotp
 import pytest
@@ -192,3 +195,21 @@ def test_every_two_step_page_has_one_heading_a_skip_link_and_labelled_fields(app
     client.post("/sign-in/code", data={"code": pyotp.TOTP(TWO_FACTOR_SECRET).now()})
     for path in (RECOVERY_CODES, "/account/two-factor/turn-off", "/account"):
         check_page_structure(client, path)
+
+
+def test_the_data_export_says_whether_it_is_on_and_deleting_the_account_removes_it(app, client, make_user):
+    user = make_user()
+    turn_on_two_factor(app, user)
+    with app.app_context():
+        codes = two_factor.replace_recovery_codes(user)
+        db.session.commit()
+    sign_in(client, user)
+    archive = zipfile.ZipFile(io.BytesIO(client.post("/account/data/export").data))
+    data = json.loads(archive.read("data.json"))
+    assert data["two_step_sign_in"]["turned_on_at"] and data["two_step_sign_in"]["unused_recovery_codes"] == 10
+    assert TWO_FACTOR_SECRET not in json.dumps(data) and codes[0] not in json.dumps(data)
+
+    client.post("/account/delete", data={"understood": "y", "password": PASSWORD})
+    with app.app_context():
+        assert db.session.get(TwoFactorSecret, user.id) is None
+        assert not db.session.scalars(select(RecoveryCode).where(RecoveryCode.user_id == user.id)).all()

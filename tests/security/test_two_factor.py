@@ -176,6 +176,7 @@ def test_a_recovery_code_works_once(app, client, person, who):
         db.session.commit()
     password_only(client, user)
     assert enter_code(client, codes[3].upper().replace("-", " ")).location == "/"
+    assert "You signed in with a recovery code, so it no longer works. You have 9 left" in client.get("/").get_data(as_text=True)
     client.post("/sign-out")
     password_only(client, user)
     assert "The code is not correct" in enter_code(client, codes[3]).get_data(as_text=True)
