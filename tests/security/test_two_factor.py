@@ -278,3 +278,18 @@ def test_an_admin_cannot_turn_it_off_by_any_service_call(app, person):
         with pytest.raises(two_factor.AdminsMustKeepTwoFactor):
             two_factor.disable_two_factor(admin, PASSWORD, current_code())
     assert is_on(app, admin)
+
+
+def test_every_route_but_the_set_up_sign_out_and_static_files_sends_such_an_admin_to_set_up(app, client, person):
+    sign_in(client, person("admin without 2FA"))
+    open_endpoints = {"static", "accounts.sign_out", "twofactor.set_up"}
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in open_endpoints:
+            continue
+        path = rule.build({name: 1 for name in rule.arguments}, append_unknown=False)[1]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(path, method=method)
+            assert response.status_code == 302 and response.location == SET_UP, f"{method} {path}"
+            checked += 1
+    assert checked > 100
