@@ -40,4 +40,5 @@ clean:
 	rm -rf $(VENV) instance .pytest_cache
 
 screenshots: install
+	$(FLASK) admin reset-two-step admin@proudtocare.example
 	$(PY) -m tests.browser.screenshots http://127.0.0.1:$(PORT)

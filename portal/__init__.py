@@ -16,6 +16,7 @@ from portal.extensions import csrf, db, limiter, login_manager, migrate
 BLUEPRINT_MODULES = (
     "portal.pages",
     "portal.accounts",
+    "portal.twofactor",
     "portal.employers",
     "portal.vacancies",
     "portal.jobsearch",

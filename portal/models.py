@@ -29,6 +29,7 @@ from portal.passport.models import (
 from portal.profiles.models import Qualification, SavedVacancy, SeekerProfile, WorkHistory
 from portal.reference.models import JobRole, PayBand, RoleFamily, Sector
 from portal.storage.models import StoredFile
+from portal.twofactor.models import RecoveryCode, TwoFactorSecret
 from portal.vacancies.models import Vacancy
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "Place",
     "Qualification",
     "RecordAcceptance",
+    "RecoveryCode",
     "RoleFamily",
     "RoleRequirement",
     "SavedVacancy",
@@ -66,6 +68,7 @@ __all__ = [
     "Site",
     "StoredFile",
     "TrainingRecord",
+    "TwoFactorSecret",
     "User",
     "UserRole",
     "Vacancy",

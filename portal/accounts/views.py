@@ -12,15 +12,14 @@ from portal.accounts.forms import (
     SignOutOtherDevicesForm,
 )
 from portal.accounts.models import utcnow
+from portal.accounts.signing_in import complete_sign_in
 from portal.extensions import db, limiter
+from portal.twofactor import pending as pending_sign_in
+from portal.twofactor import services as two_factor
 
 
 def _auth_rate_limit() -> str:
     return current_app.config["SIGN_IN_RATE_LIMIT"]
-
-
-def _redirect_after_sign_in():
-    return redirect(services.safe_next_url(request.args.get("next")) or url_for("pages.home"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -32,10 +31,9 @@ def register():
         except services.EmailAlreadyRegistered:
             form.email.errors.append("An account with this email address already exists. Sign in or reset your password.")
         else:
-            sessions.start_session(user)
             db.session.commit()
             flash("Your account has been created.", "success")
-            return _redirect_after_sign_in()
+            return complete_sign_in(user)
     return render_template("accounts/register.html", form=form)
 
 
@@ -48,9 +46,11 @@ def sign_in():
         if user is None:
             form.password.errors.append("Enter a correct email address and password")
         else:
-            sessions.start_session(user)
             db.session.commit()
-            return _redirect_after_sign_in()
+            if two_factor.is_enabled(user):
+                pending_sign_in.start(user)
+                return redirect(url_for("twofactor.sign_in_code", next=request.args.get("next")))
+            return complete_sign_in(user)
     return render_template("accounts/sign_in.html", form=form, signed_out_notice=sessions.take_signed_out_notice())
 
 
@@ -97,6 +97,8 @@ def account():
         live_sessions=services.live_sessions(current_user, utcnow()),
         this_session=sessions.current_token_hash(),
         sign_out_others_form=SignOutOtherDevicesForm(),
+        two_factor_on=two_factor.is_enabled(current_user),
+        two_factor_required=two_factor.is_required(current_user),
     )
 
 

@@ -2,9 +2,10 @@ import click
 from email_validator import EmailNotValidError, validate_email
 from flask.cli import AppGroup
 
-from portal.accounts.services import EmailAlreadyRegistered
+from portal.accounts.services import EmailAlreadyRegistered, find_user_by_email
 from portal.admin import services
 from portal.extensions import db
+from portal.twofactor import services as two_factor
 
 cli = AppGroup("admin", help="Administrator accounts.")
 
@@ -25,4 +26,16 @@ def create(email: str, name: str, password: str):
     except services.PasswordTooShort as problem:
         raise click.BadParameter(str(problem), param_hint="--password") from problem
     db.session.commit()
-    click.echo(f"Created administrator {user.email}")
+    click.echo(f"Created administrator {user.email}. They set up two-step sign-in the first time they sign in.")
+
+
+@cli.command("reset-two-step")
+@click.argument("email")
+def reset_two_step(email: str):
+    """Turn off someone's two-step sign-in, for a lost phone: they set it up again (admins must, at once)."""
+    user = find_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account has the email address {email}")
+    two_factor.reset_two_factor(user)
+    db.session.commit()
+    click.echo(f"Two-step sign-in is reset for {user.email}; their recovery codes no longer work.")

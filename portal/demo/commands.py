@@ -25,3 +25,4 @@ def accounts():
     click.echo("Demo accounts:")
     for line in demo_account_lines():
         click.echo(line)
+    click.echo("The admin sets up two-step sign-in the first time they sign in: have an authenticator app ready.")

@@ -21,7 +21,8 @@ def test_create_an_admin(app, client):
     with app.app_context():
         assert db.session.get(User, admin.id).roles == {Role.ADMIN}
     sign_in(client, admin, PASSWORD)
-    assert client.get("/admin").status_code == 200
+    # A new admin sets up two-step sign-in before they can reach anything else.
+    assert client.get("/admin").location == "/account/two-factor/set-up"
 
 
 def test_the_password_is_prompted_for_when_left_out(app):

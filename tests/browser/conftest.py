@@ -3,6 +3,7 @@ import os
 import threading
 from pathlib import Path
 
+import pyotp
 import pytest
 from werkzeug.serving import make_server
 
@@ -27,6 +28,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def set_up_two_step_sign_in(page) -> str:
+    """On the set-up page, type the key shown into an authenticator (pyotp) and confirm; returns the key."""
+    key = page.locator(".portal-setup-key").inner_text().replace(" ", "")
+    page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(key).now())
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    return key
 
 
 @pytest.fixture
