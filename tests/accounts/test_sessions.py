@@ -70,8 +70,8 @@ def test_last_active_is_written_at_most_once_a_minute(app, session_store_kind, c
 
 
 @pytest.mark.parametrize("role,minutes,in_words", [
-    (Role.ADMIN, 30, "30 minutes"), (Role.JOB_SEEKER, 120, "2 hours"),
-], ids=["admin", "job seeker"])
+    (Role.RECRUITER, 30, "30 minutes"), (Role.JOB_SEEKER, 120, "2 hours"),
+], ids=["recruiter", "job seeker"])
 def test_after_a_time_out_the_sign_in_page_says_why_and_next_brings_them_back(
     app, session_store_kind, clock, make_user, role, minutes, in_words
 ):

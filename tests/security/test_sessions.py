@@ -14,7 +14,7 @@ from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.config import KNOWN_DEVELOPMENT_SECRET_KEY
 from portal.extensions import db
-from tests.factories import PASSWORD, sign_in
+from tests.factories import PASSWORD, sign_in, turn_on_two_factor
 from tests.session_stores import copy_of
 
 NEW_PASSWORD = "a completely new password"
@@ -148,6 +148,8 @@ IDLE = [
 def test_idle_limit_by_role(app, session_store_kind, clock, make_organisation, make_user, role, idle_minutes, still_signed_in):
     organisation = make_organisation() if role in (Role.RECRUITER, Role.TRAINER) else None
     user = make_user(roles=(role,), organisation=organisation)
+    if role is Role.ADMIN:
+        turn_on_two_factor(app, user)
     browser = app.test_client()
     sign_in(browser, user)
     clock.advance(minutes=idle_minutes)
