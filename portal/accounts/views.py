@@ -1,13 +1,10 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
 
 from portal.accounts import bp, services
 from portal.accounts.forms import ForgotPasswordForm, RegisterForm, ResetPasswordForm, SignInForm
-from portal.extensions import db, limiter
-
-
-def _auth_rate_limit() -> str:
-    return current_app.config["SIGN_IN_RATE_LIMIT"]
+from portal.extensions import db
+from portal.pages.errors import MESSAGES, too_many_attempts
 
 
 def _redirect_after_sign_in():
@@ -31,11 +28,16 @@ def register():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        try:
+            user = services.limit_attempts(
+                services.SIGN_IN, form.email.data, request.remote_addr,
+                lambda: services.authenticate(form.email.data, form.password.data),
+            )
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/sign_in.html", form.email, refusal, form=form)
         if user is None:
             form.password.errors.append("Enter a correct email address and password")
         else:
@@ -54,22 +56,35 @@ def sign_out():
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
+        try:
+            # Every request counts, as each may send an email.
+            services.limit_attempts(
+                services.PASSWORD_RESET, form.email.data, request.remote_addr,
+                lambda: services.request_password_reset(form.email.data),
+            )
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/forgot_password.html", form.email, refusal, form=form)
         return render_template("accounts/reset_sent.html", email=form.email.data)
     return render_template("accounts/forgot_password.html", form=form)
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def reset_password(token: str):
-    user = services.user_for_reset_token(token)
+    try:
+        user = services.limit_attempts(
+            services.PASSWORD_RESET, None, request.remote_addr, lambda: services.user_for_reset_token(token)
+        )
+    except services.TooManyAttempts as refusal:
+        return too_many_attempts(
+            "errors/error.html", None, refusal, title=MESSAGES[429][0], advice=f"{refusal}.", code=429
+        )
     if user is None:
         return render_template("accounts/reset_invalid.html"), 400
     form = ResetPasswordForm()
+    form.password_owner = user
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
         db.session.commit()
