@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, select_autoescape
 
@@ -43,7 +44,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config.from_object(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    trust_proxies(app)
     configure_templates(app)
+    register_security_headers(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -51,6 +54,21 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_search_hooks(app)
     logging.basicConfig(level=logging.INFO)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Believe the X-Forwarded-* headers set by the proxies in front of the portal, and only theirs: the
+    client's address is then the one the nearest trusted proxy saw, for rate limits and logs alike."""
+    count = app.config["TRUSTED_PROXY_COUNT"]
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=count)
+
+
+def register_security_headers(app: Flask) -> None:
+    # Before the rate limiter, whose refusals are pages too and need the page's nonce.
+    from portal import http_headers
+
+    http_headers.init_app(app)
 
 
 def configure_templates(app: Flask) -> None:
