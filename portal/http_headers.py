@@ -2,6 +2,8 @@
 for a signed-in person are never stored by a browser or a shared cache."""
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import Flask, Response, g, request
 from flask_login import current_user, user_logged_out, user_unauthorized
 from flask_talisman import DENY, Talisman
@@ -54,6 +56,17 @@ def init_app(app: Flask) -> None:
 
 # Talisman's per-view decorator needs no application.
 uploaded_file_policy = Talisman()(content_security_policy=UPLOADED_FILE_POLICY)
+
+
+def never_stored(view):
+    """For a page that is private without sign-in, such as a passport opened by its share link."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        g.private_response = True
+        return view(*args, **kwargs)
+
+    return wrapped
 
 
 def _mark_private(_app, **_extra) -> None:
