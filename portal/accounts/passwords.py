@@ -33,7 +33,8 @@ PLAIN_WARNINGS = {
     "Straight rows of keys are easy to guess.": "Rows of keys, like qwerty, are easy to guess",
     "Short keyboard patterns are easy to guess.": "Patterns of keys are easy to guess",
     'Repeats like "aaa" are easy to guess.': "Repeated letters, like aaa, are easy to guess",
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': "Repeated letters or words are easy to guess",
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
+        "Repeated letters or words are easy to guess",
     'Sequences like "abc" or "6543" are easy to guess.': "Sequences, like abc or 6543, are easy to guess",
     "Recent years are easy to guess.": "Years are easy to guess",
     "Dates are often easy to guess.": "Dates are easy to guess",
@@ -92,6 +93,7 @@ def password_problem(password: str, owner_details: Iterable[str | None] = ()) ->
     if len(password) > MAX_PASSWORD_LENGTH:
         return f"Password must be {MAX_PASSWORD_LENGTH} characters or fewer"
     personal = _words_of(detail for detail in owner_details if detail)
+    # Letters all taken from the person's name or email, whatever digits and symbols are added.
     letters = _letters(password)
     if len(letters) > 3 and any(letters in _letters(detail) for detail in personal):
         return f"{PERSONAL}. {ADVICE}"
@@ -100,7 +102,8 @@ def password_problem(password: str, owner_details: Iterable[str | None] = ()) ->
         result = zxcvbn(password[:ZXCVBN_MAX_LENGTH], user_inputs=sorted(personal | site_words))
     if result["score"] >= MIN_STRENGTH_SCORE:
         return None
-    matched = {match.get("matched_word") for match in result["sequence"] if match.get("dictionary_name") == "user_inputs"}
+    sequence = result["sequence"]
+    matched = {match.get("matched_word") for match in sequence if match.get("dictionary_name") == "user_inputs"}
     if matched & personal:
         return f"{PERSONAL}. {ADVICE}"
     if matched & site_words:

@@ -101,7 +101,9 @@ class TooManyAttempts(Exception):
         self.retry_after_seconds = retry_after_seconds
 
 
-def limit_attempts(rule: AttemptRule, email: str | None, address: str | None, attempt: Callable[[], Result]) -> Result:
+def limit_attempts(
+    rule: AttemptRule, email: str | None, address: str | None, attempt: Callable[[], Result]
+) -> Result:
     """The result of ``attempt()``, unless the account (by email, whether or not it exists) or the address
     has used up its failures for ``rule``: then TooManyAttempts, without trying. A falsy result counts
     as a failure against both; a success never counts. The counts live in the rate limiter's storage,
@@ -110,10 +112,13 @@ def limit_attempts(rule: AttemptRule, email: str | None, address: str | None, at
         return attempt()
     counters = []
     if email:
-        account_key = hashlib.sha256(normalise_email(email).encode()).hexdigest()
-        counters += [(limit, ("account", account_key), rule.account_refusal) for limit in _limits(rule.account_limit_setting)]
+        # Hashed, so that the limiter's storage holds no email addresses.
+        account = ("account", hashlib.sha256(normalise_email(email).encode()).hexdigest())
+        counters += [(limit, account, rule.account_refusal) for limit in _limits(rule.account_limit_setting)]
     if address:
-        counters += [(limit, ("address", address), rule.address_refusal) for limit in _limits(rule.address_limit_setting)]
+        counters += [
+            (limit, ("address", address), rule.address_refusal) for limit in _limits(rule.address_limit_setting)
+        ]
     for limit, key, refusal in counters:
         if not limiter.limiter.test(limit, rule.action, *key):
             seconds = _seconds_until_reset(limit, rule.action, *key)
