@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, select_autoescape
 
@@ -46,7 +47,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     configure_secret_key(app)
+    trust_proxies(app)
     configure_templates(app)
+    register_security_headers(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -76,6 +79,19 @@ def configure_secret_key(app: Flask) -> None:
             "Set SECRET_KEY to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
             f"or unset it to use the key kept in {Path(app.instance_path) / SECRET_KEY_FILE}."
         )
+def trust_proxies(app: Flask) -> None:
+    """Believe the X-Forwarded-* headers set by the proxies in front of the portal, and only theirs: the
+    client's address is then the one the nearest trusted proxy saw, for rate limits and logs alike."""
+    count = app.config["TRUSTED_PROXY_COUNT"]
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=count)
+
+
+def register_security_headers(app: Flask) -> None:
+    # Before the rate limiter, whose refusals are pages too and need the page's nonce.
+    from portal import http_headers
+
+    http_headers.init_app(app)
 
 
 def configure_templates(app: Flask) -> None:

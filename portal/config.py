@@ -46,8 +46,20 @@ class Config:
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
-    SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute;50 per hour")
+    # Failed attempts only: a wrong password counts against the account (whether or not it exists) and
+    # against the address it came from; signing in successfully never counts.
+    SIGN_IN_ACCOUNT_LIMIT = os.environ.get("SIGN_IN_ACCOUNT_LIMIT", "5 per 15 minutes")
+    SIGN_IN_ADDRESS_LIMIT = os.environ.get("SIGN_IN_ADDRESS_LIMIT", "30 per 15 minutes")
+    # Every request for a reset link counts (each may send an email), and so does every reset link that is not valid.
+    PASSWORD_RESET_ACCOUNT_LIMIT = os.environ.get("PASSWORD_RESET_ACCOUNT_LIMIT", "5 per hour")
+    PASSWORD_RESET_ADDRESS_LIMIT = os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "20 per hour")
     EMPLOYER_API_RATE_LIMIT = os.environ.get("EMPLOYER_API_RATE_LIMIT", "120 per minute")
+    # Requests to the employer API with a missing, unknown or revoked token, per address.
+    API_TOKEN_FAILURE_LIMIT = os.environ.get("API_TOKEN_FAILURE_LIMIT", "20 per minute")
+    PUBLIC_API_RATE_LIMIT = os.environ.get("PUBLIC_API_RATE_LIMIT", "120 per minute")
+    # How many proxies (load balancer, reverse proxy) stand in front of the portal and set X-Forwarded-For,
+    # -Proto, -Host and -Port. 0 ignores those headers: anyone can send them.
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", str(60 * 60)))
     INVITATION_MAX_AGE_DAYS = 14
 
@@ -62,6 +74,8 @@ class Config:
     # Signed-in sessions live in Redis when this is set (redis://host:port/db), in the database otherwise.
     SESSION_REDIS_URL = os.environ.get("SESSION_REDIS_URL", "")
     SESSION_REDIS_PREFIX = os.environ.get("SESSION_REDIS_PREFIX", "portal:")
+    # The site is served over HTTPS: plain HTTP is redirected and browsers are told (HSTS) to use HTTPS only.
+    FORCE_HTTPS = _env_bool("FORCE_HTTPS", SESSION_COOKIE_SECURE)
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     SEARCH_SYNC_ON_REQUEST = _env_bool("SEARCH_SYNC_ON_REQUEST", True)
     # Applications and their CVs are deleted this many months after their vacancy closed.

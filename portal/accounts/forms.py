@@ -1,8 +1,9 @@
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-from portal.accounts.services import MIN_PASSWORD_LENGTH
+from portal.accounts.passwords import password_problem
 
 EMAIL_VALIDATORS = [
     InputRequired("Enter your email address"),
@@ -17,17 +18,27 @@ class CurrentPasswordMixin:
 
 
 class NewPasswordMixin:
-    password = PasswordField(
-        "Create a password",
-        validators=[
-            InputRequired("Enter a password"),
-            Length(min=MIN_PASSWORD_LENGTH, max=200, message=f"Password must be at least {MIN_PASSWORD_LENGTH} characters"),
-        ],
-    )
+    """A new password, checked against the password rule and the details of the person it is for: the
+    form's own email and name fields, else ``password_owner``, else the person signed in."""
+
+    password = PasswordField("Create a password", validators=[InputRequired("Enter a password")])
     confirm_password = PasswordField(
         "Confirm your password",
         validators=[InputRequired("Confirm your password"), EqualTo("password", "Passwords must match")],
     )
+    password_owner = None
+
+    def validate_password(self, field) -> None:
+        problem = password_problem(field.data, self._owner_details())
+        if problem:
+            raise ValidationError(problem)
+
+    def _owner_details(self) -> list[str]:
+        details = [getattr(self, name).data for name in ("email", "full_name") if hasattr(self, name)]
+        owner = self.password_owner or (current_user if current_user.is_authenticated else None)
+        if owner is not None:
+            details += [owner.email, owner.full_name]
+        return [detail for detail in details if isinstance(detail, str)]
 
 
 class RegisterForm(NewPasswordMixin, FlaskForm):

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from limits import RateLimitItem, parse_many
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -14,10 +20,10 @@ from portal.accounts.models import User, utcnow
 from portal.accounts.passwords import hash_password, needs_rehash, verify_password
 from portal.accounts.roles import Role
 from portal.accounts.session_store import EndReason, SessionRecord, session_store
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.mail import send_email
 
-MIN_PASSWORD_LENGTH = 10
+Result = TypeVar("Result")
 # Staff see other people's applications and passports, so their sessions end sooner when left alone.
 STAFF_ROLES = frozenset({Role.ADMIN, Role.RECRUITER, Role.TRAINER})
 # How long the record of a session (when, from which address and device) is kept after it started.
@@ -60,6 +66,92 @@ def authenticate(email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
     user.last_sign_in_at = utcnow()
     return user
+
+
+@dataclass(frozen=True)
+class AttemptRule:
+    """How many failed attempts at one thing an account, and an address, may make in a while (settings
+    such as "5 per 15 minutes"), and what the person is told once they have. ``{wait}`` in a refusal
+    becomes the time left, such as "15 minutes"."""
+
+    action: str
+    account_limit_setting: str
+    address_limit_setting: str
+    account_refusal: str
+    address_refusal: str
+
+
+SIGN_IN = AttemptRule(
+    "sign-in",
+    "SIGN_IN_ACCOUNT_LIMIT",
+    "SIGN_IN_ADDRESS_LIMIT",
+    "Too many attempts to sign in to this account. Wait {wait} or reset your password",
+    "Too many failed attempts to sign in from your network. Wait {wait}, then try again",
+)
+# Typing the password again for a sensitive change is one more guess at it, so it shares sign-in's count.
+PASSWORD_CONFIRMATION = replace(
+    SIGN_IN, account_refusal="Too many wrong passwords for this account. Wait {wait}, then try again"
+)
+PASSWORD_RESET = AttemptRule(
+    "password-reset",
+    "PASSWORD_RESET_ACCOUNT_LIMIT",
+    "PASSWORD_RESET_ADDRESS_LIMIT",
+    "We have already sent several reset links for this email address. Check your inbox and spam folder, "
+    "or wait {wait} and ask again",
+    "Too many password resets were asked for from your network. Wait {wait}, then try again",
+)
+
+
+class TooManyAttempts(Exception):
+    def __init__(self, message: str, retry_after_seconds: int):
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
+
+
+def limit_attempts(
+    rule: AttemptRule, email: str | None, address: str | None, attempt: Callable[[], Result]
+) -> Result:
+    """The result of ``attempt()``, unless the account (by email, whether or not it exists) or the address
+    has used up its failures for ``rule``: then TooManyAttempts, without trying. A falsy result counts
+    as a failure against both; a success never counts. The counts live in the rate limiter's storage,
+    so every process serving the site shares them."""
+    if not limiter.enabled:
+        return attempt()
+    counters = []
+    if email:
+        # Hashed, so that the limiter's storage holds no email addresses.
+        account = ("account", hashlib.sha256(normalise_email(email).encode()).hexdigest())
+        counters += [(limit, account, rule.account_refusal) for limit in _limits(rule.account_limit_setting)]
+    if address:
+        counters += [
+            (limit, ("address", address), rule.address_refusal) for limit in _limits(rule.address_limit_setting)
+        ]
+    for limit, key, refusal in counters:
+        if not limiter.limiter.test(limit, rule.action, *key):
+            seconds = _seconds_until_reset(limit, rule.action, *key)
+            raise TooManyAttempts(refusal.format(wait=_wait_text(seconds)), seconds)
+    result = attempt()
+    if not result:
+        for limit, key, _refusal in counters:
+            limiter.limiter.hit(limit, rule.action, *key)
+    return result
+
+
+def _limits(setting: str) -> list[RateLimitItem]:
+    return parse_many(current_app.config[setting])
+
+
+def _seconds_until_reset(limit: RateLimitItem, *key: str) -> int:
+    reset_at = limiter.limiter.get_window_stats(limit, *key).reset_time
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+def _wait_text(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    if minutes > 90:
+        hours = math.ceil(minutes / 60)
+        return f"{hours} hours"
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
 def safe_next_url(target: str | None) -> str | None:

@@ -1,4 +1,4 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts import bp, services, sessions
@@ -13,13 +13,24 @@ from portal.accounts.forms import (
 )
 from portal.accounts.models import utcnow
 from portal.accounts.signing_in import complete_sign_in
-from portal.extensions import db, limiter
+from portal.extensions import db
+from portal.pages.errors import MESSAGES, too_many_attempts
 from portal.twofactor import pending as pending_sign_in
 from portal.twofactor import services as two_factor
 
 
-def _auth_rate_limit() -> str:
-    return current_app.config["SIGN_IN_RATE_LIMIT"]
+def _confirmed_by_password(user, change) -> bool:
+    """Whether ``change()`` ran: False when it refused the password given. Wrong passwords count against
+    the account and the address as failed sign-ins do (TooManyAttempts once they are used up)."""
+
+    def attempt() -> bool:
+        try:
+            change()
+        except services.WrongPassword:
+            return False
+        return True
+
+    return services.limit_attempts(services.PASSWORD_CONFIRMATION, user.email, request.remote_addr, attempt)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -38,11 +49,16 @@ def register():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        try:
+            user = services.limit_attempts(
+                services.SIGN_IN, form.email.data, request.remote_addr,
+                lambda: services.authenticate(form.email.data, form.password.data),
+            )
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/sign_in.html", form.email, refusal, form=form)
         if user is None:
             form.password.errors.append("Enter a correct email address and password")
         else:
@@ -64,22 +80,35 @@ def sign_out():
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
+        try:
+            # Every request counts, as each may send an email.
+            services.limit_attempts(
+                services.PASSWORD_RESET, form.email.data, request.remote_addr,
+                lambda: services.request_password_reset(form.email.data),
+            )
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/forgot_password.html", form.email, refusal, form=form)
         return render_template("accounts/reset_sent.html", email=form.email.data)
     return render_template("accounts/forgot_password.html", form=form)
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def reset_password(token: str):
-    user = services.user_for_reset_token(token)
+    try:
+        user = services.limit_attempts(
+            services.PASSWORD_RESET, None, request.remote_addr, lambda: services.user_for_reset_token(token)
+        )
+    except services.TooManyAttempts as refusal:
+        return too_many_attempts(
+            "errors/error.html", None, refusal, title=MESSAGES[429][0], advice=f"{refusal}.", code=429
+        )
     if user is None:
         return render_template("accounts/reset_invalid.html"), 400
     form = ResetPasswordForm()
+    form.password_owner = user
     if form.validate_on_submit():
         services.reset_password(user, form.password.data)
         db.session.commit()
@@ -114,14 +143,17 @@ def sign_out_other_devices():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
         try:
-            services.change_password(user, form.current_password.data, form.password.data)
-        except services.WrongPassword:
+            changed = _confirmed_by_password(
+                user, lambda: services.change_password(user, form.current_password.data, form.password.data)
+            )
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/change_password.html", form.current_password, refusal, form=form)
+        if not changed:
             form.current_password.errors.append("Your current password is not right. Check it and try again")
         else:
             sessions.renew_after_password_change(user)
@@ -134,17 +166,20 @@ def change_password():
 
 @bp.route("/account/email", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_auth_rate_limit, methods=["POST"])
 def change_email():
     form = ChangeEmailForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
+        old_email = user.email
         try:
-            old_email = services.change_email(user, form.password.data, form.email.data)
-        except services.WrongPassword:
-            form.password.errors.append("Your password is not right. Check it and try again")
+            changed = _confirmed_by_password(user, lambda: services.change_email(user, form.password.data, form.email.data))
+        except services.TooManyAttempts as refusal:
+            return too_many_attempts("accounts/change_email.html", form.password, refusal, form=form)
         except services.EmailAlreadyRegistered:
             form.email.errors.append("Another account already uses this email address. Enter a different one")
+            return render_template("accounts/change_email.html", form=form)
+        if not changed:
+            form.password.errors.append("Your password is not right. Check it and try again")
         else:
             db.session.commit()
             if old_email != user.email:

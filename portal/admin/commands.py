@@ -23,7 +23,7 @@ def create(email: str, name: str, password: str):
         raise click.BadParameter(str(problem), param_hint="EMAIL") from problem
     except EmailAlreadyRegistered as problem:
         raise click.ClickException(f"An account with {email} already exists") from problem
-    except services.PasswordTooShort as problem:
+    except services.WeakPassword as problem:
         raise click.BadParameter(str(problem), param_hint="--password") from problem
     db.session.commit()
     click.echo(f"Created administrator {user.email}. They set up two-step sign-in the first time they sign in.")

@@ -7,7 +7,8 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.roles import Role
-from portal.accounts.services import MIN_PASSWORD_LENGTH, register_user
+from portal.accounts.passwords import password_problem
+from portal.accounts.services import register_user
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.employers.services import recruiters_of
 from portal.extensions import db
@@ -18,7 +19,7 @@ class StatusChangeNotAllowed(Exception):
     pass
 
 
-class PasswordTooShort(ValueError):
+class WeakPassword(ValueError):
     pass
 
 
@@ -74,6 +75,7 @@ def notify_approval(organisation: Organisation) -> None:
 
 
 def create_admin(email: str, full_name: str, password: str) -> User:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordTooShort(f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password, (email, full_name))
+    if problem:
+        raise WeakPassword(problem)
     return register_user(email, full_name, password, roles=(Role.ADMIN,))

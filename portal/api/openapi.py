@@ -343,7 +343,8 @@ def _employer_paths() -> dict:
     }
     denied = {
         "401": _error("No API token, or one that is not valid or has been revoked."),
-        "429": _error("Too many requests with this token; wait a minute."),
+        "429": _error("Too many requests with this token, or too many with a token that is not valid from your "
+                      "address; wait a minute."),
     }
     bad_body = {
         "400": _error("Some fields have values we cannot use: fields has a message for each, in the words of "
@@ -509,6 +510,12 @@ def _credential_schemas() -> dict:
     }
 
 
+def _public_limit() -> dict:
+    return {"429": _error("Too many requests from your address. The X-RateLimit-Limit, X-RateLimit-Remaining and "
+                          "X-RateLimit-Reset headers of every answer say how many are allowed and when the count "
+                          "starts again.")}
+
+
 def _credential_paths() -> dict:
     return {
         "/credentials/verify": {
@@ -526,6 +533,7 @@ def _credential_paths() -> dict:
                     "200": {"description": "The outcome, with what the credential says.",
                             "content": {"application/json": {"schema": _ref("CredentialCheck")}}},
                     "400": _error("No credential was sent, or what was sent is not a credential at all."),
+                    **_public_limit(),
                 },
             },
         },
@@ -539,6 +547,7 @@ def _credential_paths() -> dict:
                     "200": {"description": "The credential's status.",
                             "content": {"application/json": {"schema": _ref("CredentialStatus")}}},
                     "404": _error("No credential has this id."),
+                    **_public_limit(),
                 },
             },
         },
@@ -571,6 +580,7 @@ def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
                             "content": {"application/json": {"schema": _ref("SearchResults")}},
                         },
                         "400": _error("A parameter has a value we cannot use."),
+                        **_public_limit(),
                     },
                 },
             },
@@ -587,6 +597,7 @@ def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
                             "content": {"application/json": {"schema": _ref("VacancyInFull")}},
                         },
                         "404": _error("No open vacancy has this id: it may have closed or been removed."),
+                        **_public_limit(),
                     },
                 },
             },

@@ -35,6 +35,8 @@ NO_TOKEN = "Send your API token in the Authorization header, as: Bearer <token>.
 BAD_TOKEN = ("This API token is not valid: it may have been revoked. A recruiter can create a new one on your "
              "organisation's API tokens page.")
 NOT_FOUND = "Your organisation has no vacancy with this reference."
+TOO_MANY_BAD_TOKENS = ("Too many requests without a valid API token came from your address. Wait a minute, then "
+                       "send a valid token.")
 
 
 def _rate_limit() -> str:
@@ -48,6 +50,20 @@ def _token_key() -> str:
 
 
 employer_rate_limit = limiter.shared_limit(_rate_limit, scope="employer-api", key_func=_token_key)
+
+
+def _token_failure_limit() -> str:
+    return current_app.config["API_TOKEN_FAILURE_LIMIT"]
+
+
+# Made-up tokens each have an allowance of their own above, so refusals are also counted per address.
+token_failure_limit = limiter.shared_limit(
+    _token_failure_limit,
+    scope="employer-api-token-failures",
+    key_func=get_remote_address,
+    deduct_when=lambda response: response.status_code == 401,
+    error_message=TOO_MANY_BAD_TOKENS,
+)
 
 
 def _unauthorised(detail: str, token_given: bool):
@@ -70,7 +86,7 @@ def token_required(view):
         db.session.commit()
         return view(api_token.organisation, *args, **kwargs)
 
-    return wrapped
+    return token_failure_limit(wrapped)
 
 
 def _json_body() -> dict:

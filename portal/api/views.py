@@ -1,18 +1,33 @@
 from datetime import date
 
-from flask import abort, jsonify, request
+from flask import abort, current_app, jsonify, request
+from flask_limiter.util import get_remote_address
 
 from portal.api import bp
 from portal.api.openapi import openapi_document
 from portal.api.representations import search_page_json, vacancy_in_full
+from portal.extensions import limiter
 from portal.jobsearch.labels import labels
 from portal.jobsearch.params import parse_search_args
 from portal.jobsearch.services import find_jobs, live_vacancy
 from portal.pages.errors import MESSAGES
 from portal.passport import credentials
 
+TOO_MANY_REQUESTS = ("Too many requests came from your address. Wait until the time in the X-RateLimit-Reset "
+                     "header (or the seconds in Retry-After), then try again.")
+
+
+def _public_rate_limit() -> str:
+    return current_app.config["PUBLIC_API_RATE_LIMIT"]
+
+
+public_rate_limit = limiter.shared_limit(
+    _public_rate_limit, scope="public-api", key_func=get_remote_address, error_message=TOO_MANY_REQUESTS
+)
+
 
 @bp.get("/vacancies")
+@public_rate_limit
 def vacancies():
     parsed = parse_search_args(request.args, for_api=True)
     if parsed.problems:
@@ -21,6 +36,7 @@ def vacancies():
 
 
 @bp.get("/vacancies/<int:vacancy_id>")
+@public_rate_limit
 def vacancy(vacancy_id: int):
     found = live_vacancy(vacancy_id)
     if found is None:
@@ -29,6 +45,7 @@ def vacancy(vacancy_id: int):
 
 
 @bp.post("/credentials/verify")
+@public_rate_limit
 def verify_credential():
     body = request.get_json(silent=True)
     token = body.get("credential") if isinstance(body, dict) else None
@@ -42,6 +59,7 @@ def verify_credential():
 
 
 @bp.get("/credentials/<credential_id>/status")
+@public_rate_limit
 def credential_status(credential_id: str):
     status = credentials.credential_status(credential_id)
     if status is None:
@@ -50,6 +68,7 @@ def credential_status(credential_id: str):
 
 
 @bp.get("/openapi.json")
+@public_rate_limit
 def openapi():
     server_url = request.url_root.rstrip("/") + bp.url_prefix
     return jsonify(openapi_document(labels(), server_url, site_url=request.url_root.rstrip("/")))

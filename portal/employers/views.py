@@ -9,6 +9,7 @@ from portal.accounts.roles import Role
 from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.extensions import db
+from portal.http_headers import uploaded_file_policy
 
 LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
 
@@ -61,15 +62,13 @@ def detail(slug: str):
 
 
 @bp.get("/logos/<filename>")
+@uploaded_file_policy
 def logo(filename: str):
     organisation = services.organisation_by_logo(filename)
     path = services.logo_path(filename)
     if organisation is None or path is None or not services.can_view(organisation, current_user):
         abort(404)
-    response = send_from_directory(path.parent, path.name, max_age=LOGO_CACHE_SECONDS)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    return send_from_directory(path.parent, path.name, max_age=LOGO_CACHE_SECONDS)
 
 
 @bp.route("/recruiter/organisation", methods=["GET", "POST"])

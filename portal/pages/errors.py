@@ -27,6 +27,14 @@ def render_error(code: int, detail: str | None = None):
     return render_template("errors/error.html", title=title, advice=advice, code=code), code
 
 
+def too_many_attempts(template: str, field, refusal, **context):
+    """``template`` again with the refusal (an accounts TooManyAttempts) as ``field``'s error, when there is
+    a field, as a 429 that says when to come back."""
+    if field is not None:
+        field.errors.append(str(refusal))
+    return render_template(template, **context), 429, {"Retry-After": str(refusal.retry_after_seconds)}
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):

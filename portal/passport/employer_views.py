@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from portal.accounts.models import User, utcnow
 from portal.extensions import db
+from portal.http_headers import never_stored
 from portal.passport import bp, catalogue, services, sharing
 from portal.passport.access import passport_staff_required
 from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
@@ -208,6 +209,7 @@ def _link_viewer_organisation():
 
 
 @bp.get("/passport/shared/<token>")
+@never_stored
 def shared(token: str):
     share = _link_share_or_404(token)
     organisation = _link_viewer_organisation()

@@ -1,17 +1,15 @@
 import io
 from datetime import date
 
-from flask import current_app, render_template, send_file
+from flask import current_app, render_template, request, send_file
 from flask_login import current_user, login_required
 
+from portal.accounts import services as accounts
 from portal.accounts import sessions
-from portal.extensions import db, limiter
+from portal.extensions import db
+from portal.pages.errors import too_many_attempts
 from portal.privacy import bp, services
 from portal.privacy.forms import DeleteAccountForm
-
-
-def _password_rate_limit() -> str:
-    return current_app.config["SIGN_IN_RATE_LIMIT"]
 
 
 @bp.get("/privacy")
@@ -40,11 +38,17 @@ def export():
 
 @bp.route("/account/delete", methods=["GET", "POST"])
 @login_required
-@limiter.limit(_password_rate_limit, methods=["POST"])
 def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
-        if services.password_matches(current_user, form.password.data):
+        try:
+            matches = accounts.limit_attempts(
+                accounts.PASSWORD_CONFIRMATION, current_user.email, request.remote_addr,
+                lambda: services.password_matches(current_user, form.password.data),
+            )
+        except accounts.TooManyAttempts as refusal:
+            return too_many_attempts("privacy/delete_account.html", form.password, refusal, form=form)
+        if matches:
             services.delete_account(current_user._get_current_object())
             sessions.sign_out()
             db.session.commit()

@@ -51,7 +51,10 @@ def test_unknown_email_and_wrong_password_get_the_same_answer(client, make_user)
     wrong = client.post("/sign-in", data={"email": user.email, "password": "wrong password!"})
     unknown = client.post("/sign-in", data={"email": "nobody@example.org", "password": "wrong password!"})
     assert wrong.status_code == unknown.status_code == 200
-    strip = lambda r: r.get_data(as_text=True).replace(user.email, "").replace("nobody@example.org", "")
+    # Each response has a fresh script nonce; all else must be the same.
+    strip = lambda r: re.sub(r'nonce="[^"]+"', "", r.get_data(as_text=True)).replace(user.email, "").replace(
+        "nobody@example.org", ""
+    )
     assert strip(wrong) == strip(unknown)
     assert "Enter a correct email address and password" in strip(wrong)
 
@@ -74,9 +77,9 @@ def test_next_only_redirects_within_the_site(client, make_user, target, expected
 def test_sign_in_is_rate_limited(client, make_user):
     user = make_user()
     codes = [client.post("/sign-in", data={"email": user.email, "password": "wrong password!"}).status_code
-             for _ in range(11)]
-    assert codes[:10] == [200] * 10
-    assert codes[10] == 429
+             for _ in range(6)]
+    assert codes[:5] == [200] * 5
+    assert codes[5] == 429
 
 
 def _reset_link(outbox) -> str:

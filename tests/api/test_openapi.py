@@ -55,7 +55,7 @@ def test_it_describes_both_endpoints_and_their_errors(document):
     assert {"/vacancies", "/vacancies/{vacancy_id}"} <= set(document["paths"])
     search = document["paths"]["/vacancies"]["get"]["responses"]
     one = document["paths"]["/vacancies/{vacancy_id}"]["get"]["responses"]
-    assert set(search) == {"200", "400"} and set(one) == {"200", "404"}
+    assert set(search) == {"200", "400", "429"} and set(one) == {"200", "404", "429"}
     assert document["servers"] == [{"url": "http://localhost/api/v1"}]
 
 

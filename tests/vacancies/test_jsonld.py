@@ -12,7 +12,7 @@ from portal.vacancies.models import Vacancy
 
 
 def _job_posting(page: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    match = re.search(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', page, re.S)
     assert match, "no JobPosting markup"
     return json.loads(match.group(1))
 

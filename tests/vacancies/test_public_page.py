@@ -12,7 +12,7 @@ from tests.factories import sign_in
 
 
 def _job_posting(page: str) -> dict | None:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    match = re.search(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', page, re.S)
     return json.loads(match.group(1)) if match else None
 
 
