@@ -7,14 +7,14 @@ import pytest
 from portal import create_app
 from portal.accounts.roles import Role
 from portal.extensions import db
+from tests.factories import sign_in
 
 CSP = "Content-Security-Policy"
 
 
 def _signed_in(app, user):
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+    sign_in(client, user)
     return client
 
 
