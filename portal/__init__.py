@@ -11,6 +11,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from portal.config import MAX_RECORD_ID, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
+from portal.logs import install_werkzeug_filter
 
 BLUEPRINT_MODULES = (
     "portal.pages",
@@ -26,6 +27,7 @@ BLUEPRINT_MODULES = (
     "portal.alerts",
     "portal.applications",
     "portal.passport",
+    "portal.audit",
 )
 
 
@@ -50,6 +52,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_commands(app)
     register_search_hooks(app)
     logging.basicConfig(level=logging.INFO)
+    install_werkzeug_filter()
     return app
 
 

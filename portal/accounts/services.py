@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from portal.accounts.models import User, utcnow
 from portal.accounts.passwords import hash_password, needs_rehash, verify_password
 from portal.accounts.roles import Role
+from portal.audit.models import AuditAction
+from portal.audit.services import record
 from portal.extensions import db
 from portal.mail import send_email
 
@@ -48,7 +50,11 @@ def authenticate(email: str, password: str) -> User | None:
     """The user when the email and password match an active account; None in every other case alike."""
     user = find_user_by_email(email)
     if not verify_password(user.password_hash if user else None, password) or user is None or not user.is_active:
+        reason = "no such account" if user is None else ("wrong password" if user.is_active else "account closed")
+        record(AuditAction.SIGN_IN_FAILED, actor=None, actor_label=normalise_email(email), subject=user,
+               detail={"reason": reason})
         return None
+    record(AuditAction.SIGN_IN_SUCCEEDED, actor=user, organisation_id=user.organisation_id)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_sign_in_at = utcnow()
@@ -92,6 +98,8 @@ def user_for_reset_token(token: str) -> User | None:
 def request_password_reset(email: str) -> None:
     """Email a reset link when the account exists; say nothing either way."""
     user = find_user_by_email(email)
+    record(AuditAction.PASSWORD_RESET_REQUESTED, actor=None, actor_label=normalise_email(email), subject=user,
+           detail={"emailed": user is not None and user.is_active})
     if user is None or not user.is_active:
         return
     link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
@@ -101,3 +109,13 @@ def request_password_reset(email: str) -> None:
 
 def set_password(user: User, password: str) -> None:
     user.password_hash = hash_password(password)
+
+
+def complete_password_reset(user: User, password: str) -> None:
+    set_password(user, password)
+    record(AuditAction.PASSWORD_RESET_COMPLETED, actor=user, organisation_id=user.organisation_id, subject=user)
+
+
+def sign_out(user: User) -> None:
+    """Record the sign-out; the caller commits, then ends the session."""
+    record(AuditAction.SIGNED_OUT, actor=user, organisation_id=user.organisation_id)

@@ -1,5 +1,5 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.accounts import bp, services
 from portal.accounts.forms import ForgotPasswordForm, RegisterForm, ResetPasswordForm, SignInForm
@@ -48,6 +48,8 @@ def sign_in():
 @bp.post("/sign-out")
 @login_required
 def sign_out():
+    services.sign_out(current_user)
+    db.session.commit()
     logout_user()
     flash("You have signed out.", "info")
     return redirect(url_for("pages.home"))
@@ -71,7 +73,7 @@ def reset_password(token: str):
         return render_template("accounts/reset_invalid.html"), 400
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
+        services.complete_password_reset(user, form.password.data)
         db.session.commit()
         flash("Your password has been changed. Sign in with your new password.", "success")
         return redirect(url_for("accounts.sign_in"))

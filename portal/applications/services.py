@@ -16,6 +16,7 @@ from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User, utcnow
 from portal.applications import equality
+from portal.audit.services import organisation_scoped
 from portal.applications.models import (
     IDENTITY_REVEALING_STATUSES,
     NOTIFIED_STATUSES,
@@ -248,9 +249,9 @@ def withdraw(application: Application, user: User) -> None:
 # Recruiters
 
 def organisation_application(application_id: int, organisation_id: int) -> Application | None:
-    return db.session.scalar(
-        select(Application).join(Application.vacancy)
-        .where(Application.id == application_id, Vacancy.organisation_id == organisation_id)
+    return organisation_scoped(
+        select(Application).join(Application.vacancy).where(Application.id == application_id),
+        Vacancy.organisation_id, organisation_id,
     )
 
 

@@ -10,6 +10,7 @@ PERSONAL_DATA_MODULES = (
     "portal.applications.personal_data",
     "portal.alerts.personal_data",
     "portal.passport.personal_data",
+    "portal.audit.personal_data",
 )
 
 for _module_name in PERSONAL_DATA_MODULES:
