@@ -30,6 +30,8 @@ from portal.applications.models import (
     EqualityResponse,
 )
 from portal.extensions import db
+from portal.passport.models import ShareEndReason
+from portal.passport.sharing import end_application_shares
 from portal.mail import send_email
 from portal.storage import StoredFile, UploadRejected, read_bytes, save_upload
 from portal.vacancies import services as vacancy_services
@@ -243,6 +245,7 @@ def withdraw(application: Application, user: User) -> None:
     if not application.can_withdraw:
         raise StatusChangeRefused("This application can no longer be withdrawn.")
     _set_status(application, ApplicationStatus.WITHDRAWN, user)
+    end_application_shares(application.id, ShareEndReason.APPLICATION_WITHDRAWN)
     db.session.flush()
 
 
