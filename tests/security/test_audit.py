@@ -534,7 +534,7 @@ def test_gunicorn_access_log_never_shows_a_reset_token(app, make_user, tmp_path)
         deadline = time.monotonic() + 30
         while True:
             try:
-                response = requests.get(f"{base}/reset-password/{token}?token={token}", timeout=5,
+                response = requests.get(f"{base}/reset-password/{token}?token={token}", timeout=30,
                                         headers={"Referer": f"{base}/reset-password/{token}"})
                 break
             except requests.ConnectionError:
