@@ -24,8 +24,12 @@ SECRET_PATH_PREFIXES = (
 )
 SECRET_QUERY_NAMES = ("token", "key", "code", "credential")
 
+# Each prefix as written, or percent-encoded inside another link's ``next=`` (the invitation page sends
+# a signed-out visitor to sign in with ``next=%2Finvitations%2F<token>``); the secret runs to the next
+# separator (none of these tokens contains a percent sign).
 _SECRET_PATH = re.compile(
-    "(" + "|".join(re.escape(prefix) for prefix in SECRET_PATH_PREFIXES) + r")[^/?#\s\"]+", re.IGNORECASE
+    "(" + "|".join(re.escape(prefix).replace("/", "(?:/|%2F)") for prefix in SECRET_PATH_PREFIXES) + r")[^/?#&;\s\"%]+",
+    re.IGNORECASE,
 )
 # A name at the start of a query string, or after ?, & or ; (also percent-encoded inside a referer
 # or a ``next=`` parameter), then its value up to the next separator.

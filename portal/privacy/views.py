@@ -15,7 +15,11 @@ def _password_rate_limit() -> str:
 
 @bp.get("/privacy")
 def notice():
-    return render_template("privacy/notice.html", retention_months=current_app.config["APPLICATION_RETENTION_MONTHS"])
+    return render_template(
+        "privacy/notice.html",
+        retention_months=current_app.config["APPLICATION_RETENTION_MONTHS"],
+        audit_retention_months=current_app.config["AUDIT_RETENTION_MONTHS"],
+    )
 
 
 @bp.get("/account/data")

@@ -459,7 +459,8 @@ def test_the_data_export_includes_the_persons_own_events(world):
     pytest.param("/api/v1/vacancies?page=2&token=abc123", "abc123", id="token parameter"),
     pytest.param("/x?KEY=k3y&code=c0de", "k3y", id="key parameter, any case"),
     pytest.param("token=abc123&page=2", "abc123", id="a bare query string"),
-    pytest.param("https://site/sign-in?next=%2Fpassport%2Fshared%3Ftoken%3Ds3cr3t", "s3cr3t", id="encoded inside next="),
+    pytest.param("https://site/sign-in?next=%2Fpassport%2Fshared%3Ftoken%3Ds3cr3t", "s3cr3t", id="encoded query inside next="),
+    pytest.param("/sign-in?next=%2Finvitations%2FInv1te-T0ken&x=1", "Inv1te-T0ken", id="encoded invitation inside next="),
 ])
 def test_redaction_removes_the_secret(logged, secret):
     redacted = redact_secrets(logged)
