@@ -13,6 +13,10 @@ the choice to keep them, and can share again from the passport's sharing page):
   a job" entry written in the same moment (within a minute of the share) for the same person and
   organisation. Shares that cannot be matched so are left as they are.
 Each ended share gets a line in the holder's passport history saying why.
+
+An organisation's review history starts with its last review as far as it is known: the single
+``reviewed_at`` kept until now, as an approval (or a suspension, when it is suspended) by an unknown
+administrator.
 """
 from datetime import datetime, timedelta, timezone
 
@@ -36,6 +40,16 @@ shares = sa.table(
     sa.column('created_at', sa.DateTime), sa.column('revoked_at', sa.DateTime), sa.column('end_reason', sa.String),
 )
 applications = sa.table('applications', sa.column('id', sa.Integer), sa.column('status', sa.String))
+organisations = sa.table(
+    'organisations', sa.column('id', sa.Integer), sa.column('status', sa.String), sa.column('reviewed_at', sa.DateTime),
+)
+audit_events = sa.table(
+    'audit_events',
+    sa.column('occurred_at', sa.DateTime), sa.column('action', sa.String), sa.column('outcome', sa.String),
+    sa.column('actor_label', sa.String), sa.column('organisation_id', sa.Integer), sa.column('subject_type', sa.String),
+    sa.column('subject_id', sa.Integer), sa.column('ip_address', sa.String), sa.column('detail', sa.JSON),
+)
+LAST_REVIEWS = {'approved': 'organisation_approved', 'suspended': 'organisation_suspended'}
 passport_audit = sa.table(
     'passport_audit',
     sa.column('holder_id', sa.Integer), sa.column('organisation_id', sa.Integer), sa.column('action', sa.String),
@@ -73,6 +87,21 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_passport_shares_application_id'), ['application_id'], unique=False)
 
     _end_shares_of_ended_applications(op.get_bind())
+    _start_review_histories(op.get_bind())
+
+
+def _start_review_histories(connection) -> None:
+    reviewed = connection.execute(
+        sa.select(organisations.c.id, organisations.c.status, organisations.c.reviewed_at)
+        .where(organisations.c.reviewed_at.is_not(None), organisations.c.status.in_(list(LAST_REVIEWS)))
+    ).all()
+    if reviewed:
+        connection.execute(audit_events.insert(), [
+            {"occurred_at": organisation.reviewed_at, "action": LAST_REVIEWS[organisation.status], "outcome": "succeeded",
+             "actor_label": "an administrator, before the audit trail began", "organisation_id": organisation.id,
+             "subject_type": "Organisation", "subject_id": organisation.id, "ip_address": "", "detail": {}}
+            for organisation in reviewed
+        ])
 
 
 def _end_shares_of_ended_applications(connection) -> None:

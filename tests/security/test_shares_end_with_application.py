@@ -205,7 +205,8 @@ def test_the_migration_ends_live_shares_of_applications_already_withdrawn_or_del
             connection.execute(tables["users"].insert(), [
                 {"id": n, "email": f"person{n}@example.org", "full_name": "Sam", "password_hash": "x"} for n in (1, 2, 3, 4)])
             connection.execute(tables["organisations"].insert(), [
-                {"id": 1, "name": EMPLOYER, "slug": "charnwood", "sector_code": "home_care", "status": "approved"}])
+                {"id": 1, "name": EMPLOYER, "slug": "charnwood", "sector_code": "home_care", "status": "approved",
+                 "reviewed_at": datetime(2025, 6, 1, 10, 0)}])
             connection.execute(tables["vacancies"].insert(), [{
                 "id": 1, "slug": "care-worker", "organisation_id": 1, "title": "Care Worker", "role_code": "care_worker",
                 "sector_code": "home_care", "contract_type": "permanent", "working_time": "full_time",
@@ -237,7 +238,10 @@ def test_the_migration_ends_live_shares_of_applications_already_withdrawn_or_del
             ended = dict(connection.execute(sa.text("SELECT id, end_reason FROM passport_shares")).all())
             history = set(connection.execute(sa.text(
                 "SELECT holder_id, detail FROM passport_audit WHERE action = 'share_ended'")).all())
+            reviews = connection.execute(sa.text("SELECT organisation_id, action, occurred_at FROM audit_events")).all()
         db.engine.dispose()
     assert ended == {1: "application_withdrawn", 2: None, 3: "application_deleted", 4: None}
     assert history == {(1, f"Sharing with {EMPLOYER} ended because your application was withdrawn"),
                        (3, f"Sharing with {EMPLOYER} ended because your application was deleted")}
+    # The organisation's review history starts from the one review date kept before.
+    assert [(row[0], row[1], str(row[2])[:16]) for row in reviews] == [(1, "organisation_approved", "2025-06-01 10:00")]
