@@ -16,7 +16,6 @@ from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User, utcnow
 from portal.applications import equality
-from portal.audit.services import organisation_scoped
 from portal.applications.models import (
     IDENTITY_REVEALING_STATUSES,
     NOTIFIED_STATUSES,
@@ -29,10 +28,11 @@ from portal.applications.models import (
     ApplicationStatusChange,
     EqualityResponse,
 )
+from portal.audit.services import organisation_scoped
 from portal.extensions import db
+from portal.mail import send_email
 from portal.passport.models import ShareEndReason
 from portal.passport.sharing import end_application_shares
-from portal.mail import send_email
 from portal.storage import StoredFile, UploadRejected, read_bytes, save_upload
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import ApplyMethod, Vacancy, VacancyStatus

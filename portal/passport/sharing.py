@@ -98,11 +98,10 @@ def keep_after_application(share: PassportShare, holder: User, keep: bool) -> bo
     return True
 
 
-def end_application_shares(application_id: int, reason: ShareEndReason) -> list[PassportShare]:
+def end_application_shares(application_id: int, reason: ShareEndReason) -> None:
     """End the live shares made with the application, except those the holder chose to keep; call
     it before the application row goes, in the same transaction, while the link is still there."""
     now = utcnow()
-    ended = []
     for share in db.session.scalars(select(PassportShare).where(
         PassportShare.application_id == application_id, PassportShare.revoked_at.is_(None),
     )):
@@ -114,9 +113,7 @@ def end_application_shares(application_id: int, reason: ShareEndReason) -> list[
         share.end_reason = reason.value
         audit(share.holder_id, "share_ended", f"Sharing with {share.label} ended because {reason.because}",
               organisation_id=share.organisation_id)
-        ended.append(share)
     db.session.flush()
-    return ended
 
 
 def share_for_token(token: str, now: datetime) -> PassportShare | None:
