@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask
 PORT ?= 5000
 export FLASK_APP := portal:create_app
 
-.PHONY: install setup run test test-postgres bench clean screenshots
+.PHONY: install setup run serve test test-postgres bench clean screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ setup: install
 run: setup
 	$(FLASK) demo accounts
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# The production server (settings in gunicorn.conf.py); BIND=0.0.0.0:8000 to listen beyond this machine.
+serve: install
+	$(FLASK) db upgrade
+	BIND=$${BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(PY) -m pytest -q

@@ -13,6 +13,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from portal.config import KNOWN_DEVELOPMENT_SECRET_KEY, MAX_RECORD_ID, MIN_SECRET_KEY_LENGTH, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
+from portal.logs import install_werkzeug_filter
 
 BLUEPRINT_MODULES = (
     "portal.pages",
@@ -29,6 +30,7 @@ BLUEPRINT_MODULES = (
     "portal.alerts",
     "portal.applications",
     "portal.passport",
+    "portal.audit",
 )
 
 
@@ -56,6 +58,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_commands(app)
     register_search_hooks(app)
     logging.basicConfig(level=logging.INFO)
+    install_werkzeug_filter()
     return app
 
 

@@ -80,6 +80,8 @@ class Config:
     SEARCH_SYNC_ON_REQUEST = _env_bool("SEARCH_SYNC_ON_REQUEST", True)
     # Applications and their CVs are deleted this many months after their vacancy closed.
     APPLICATION_RETENTION_MONTHS = int(os.environ.get("APPLICATION_RETENTION_MONTHS", "12"))
+    # Audit events (sign-ins, refusals, administrators' actions) are deleted after this many months.
+    AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "24"))
 
     # Uploaded files: "local" keeps them under STORAGE_LOCAL_DIR (default <instance>/files); "s3" in
     # S3_BUCKET on AWS, or on MinIO or Ceph when S3_ENDPOINT_URL is set. Unset S3 credentials fall back

@@ -8,6 +8,7 @@ from portal.applications.models import (
     ApplicationStatusChange,
     EqualityResponse,
 )
+from portal.audit.models import AuditEvent
 from portal.employers.models import Invitation, Organisation, Site
 from portal.indexing.models import SearchChange
 from portal.integrations.models import ApiToken, CsvImport
@@ -40,6 +41,7 @@ __all__ = [
     "ApplicationNote",
     "ApplicationStatusChange",
     "AuditEntry",
+    "AuditEvent",
     "Competence",
     "CompetenceLevel",
     "Credential",

@@ -102,6 +102,8 @@ def test_recruiter_pages(client, world):
 def test_admin_and_newcomer_pages(client, app, world):
     sign_in(client, world["admin"])
     check(client, "/admin")
+    check(client, "/admin/audit")
+    check(client, f"/admin/organisations/{world['organisation'].id}")
     client.post("/sign-out")
     sign_in(client, world["newcomer"])
     check(client, "/employers/register")

@@ -20,6 +20,8 @@ from portal.accounts.models import User, utcnow
 from portal.accounts.passwords import hash_password, needs_rehash, verify_password
 from portal.accounts.roles import Role
 from portal.accounts.session_store import EndReason, SessionRecord, session_store
+from portal.audit.models import AuditAction
+from portal.audit.services import record
 from portal.extensions import db, limiter
 from portal.mail import send_email
 
@@ -61,7 +63,11 @@ def authenticate(email: str, password: str) -> User | None:
     """The user when the email and password match an active account; None in every other case alike."""
     user = find_user_by_email(email)
     if not verify_password(user.password_hash if user else None, password) or user is None or not user.is_active:
+        reason = "no such account" if user is None else ("wrong password" if user.is_active else "account closed")
+        record(AuditAction.SIGN_IN_FAILED, actor=None, actor_label=normalise_email(email), subject=user,
+               detail={"reason": reason})
         return None
+    record(AuditAction.SIGN_IN_SUCCEEDED, actor=user, organisation_id=user.organisation_id)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_sign_in_at = utcnow()
@@ -129,6 +135,8 @@ def limit_attempts(
     for limit, key, refusal in counters:
         if not limiter.limiter.test(limit, rule.action, *key):
             seconds = _seconds_until_reset(limit, rule.action, *key)
+            record(AuditAction.RATE_LIMITED, actor=None, actor_label=normalise_email(email) if email else "",
+                   detail={"rule": rule.action, "counted_by": key[0]})
             raise TooManyAttempts(refusal.format(wait=_wait_text(seconds)), seconds)
     result = attempt()
     if not result:
@@ -191,6 +199,8 @@ def user_for_reset_token(token: str) -> User | None:
 def request_password_reset(email: str) -> None:
     """Email a reset link when the account exists; say nothing either way."""
     user = find_user_by_email(email)
+    record(AuditAction.PASSWORD_RESET_REQUESTED, actor=None, actor_label=normalise_email(email), subject=user,
+           detail={"emailed": user is not None and user.is_active})
     if user is None or not user.is_active:
         return
     link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
@@ -206,6 +216,7 @@ def reset_password(user: User, password: str) -> None:
     """A new password by a reset link: whoever holds a session of the account is signed out."""
     set_password(user, password)
     end_all_sessions(user, EndReason.PASSWORD_RESET)
+    record(AuditAction.PASSWORD_RESET_COMPLETED, actor=user, organisation_id=user.organisation_id, subject=user)
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
@@ -213,6 +224,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     if not verify_password(user.password_hash, current_password):
         raise WrongPassword
     set_password(user, new_password)
+    record(AuditAction.PASSWORD_CHANGED, actor=user, organisation_id=user.organisation_id, subject=user)
 
 
 def notify_password_changed(user: User) -> None:
@@ -236,6 +248,8 @@ def change_email(user: User, password: str, new_email: str) -> str:
             user.email = new_email
     except IntegrityError:
         raise EmailAlreadyRegistered(new_email) from None
+    record(AuditAction.EMAIL_CHANGED, actor=user, organisation_id=user.organisation_id, subject=user,
+           detail={"old_email": old_email, "new_email": new_email})
     return old_email
 
 
@@ -290,3 +304,7 @@ def end_all_sessions(user: User, reason: EndReason, keep: str | None = None) -> 
 def purge_old_sessions(now: datetime) -> int:
     """Forget, with their addresses and devices, sessions started more than SESSION_RECORDS_KEPT ago."""
     return session_store().purge(now - SESSION_RECORDS_KEPT)
+
+
+def record_sign_out(user: User) -> None:
+    record(AuditAction.SIGNED_OUT, actor=user, organisation_id=user.organisation_id)

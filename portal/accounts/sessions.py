@@ -18,6 +18,8 @@ from ua_parser import parse as parse_user_agent
 from portal.accounts import services
 from portal.accounts.models import User, utcnow
 from portal.accounts.session_store import EndReason, SessionRecord, session_store
+from portal.audit.models import AuditAction
+from portal.audit.services import record
 from portal.extensions import db, login_manager
 
 TOKEN_KEY = "session_token"
@@ -88,6 +90,7 @@ def renew_after_password_change(user: User) -> None:
 
 def sign_out_other_devices(user: User) -> None:
     services.end_all_sessions(user, EndReason.SIGNED_OUT_ELSEWHERE, keep=current_token_hash())
+    record(AuditAction.SESSION_REVOKED, actor=user, organisation_id=user.organisation_id)
 
 
 def load_user(user_id: str) -> User | None:

@@ -73,6 +73,7 @@ def sign_in():
 @bp.post("/sign-out")
 @login_required
 def sign_out():
+    services.record_sign_out(current_user)
     sessions.sign_out()
     db.session.commit()
     flash("You have signed out.", "info")

@@ -4,6 +4,8 @@ from flask.cli import AppGroup
 
 from portal.accounts.services import EmailAlreadyRegistered, find_user_by_email
 from portal.admin import services
+from portal.audit.models import AuditAction
+from portal.audit.services import COMMAND_LINE_LABEL, record
 from portal.extensions import db
 from portal.twofactor import services as two_factor
 
@@ -37,5 +39,7 @@ def reset_two_step(email: str):
     if user is None:
         raise click.ClickException(f"No account has the email address {email}")
     two_factor.reset_two_factor(user)
+    record(AuditAction.TWO_FACTOR_DISABLED, actor=None, actor_label=COMMAND_LINE_LABEL, subject=user,
+           organisation_id=user.organisation_id, detail={"by": "reset-two-step command"})
     db.session.commit()
     click.echo(f"Two-step sign-in is reset for {user.email}; their recovery codes no longer work.")

@@ -9,6 +9,8 @@ from portal.accounts.models import User, utcnow
 from portal.accounts.roles import Role
 from portal.accounts.passwords import password_problem
 from portal.accounts.services import register_user
+from portal.audit.models import AuditAction
+from portal.audit.services import COMMAND_LINE_LABEL, record
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.employers.services import recruiters_of
 from portal.extensions import db
@@ -39,25 +41,31 @@ def all_organisations() -> list[Organisation]:
     ))
 
 
-def _change_status(organisation: Organisation, allowed_from: OrganisationStatus, new_status: OrganisationStatus, verb: str) -> None:
+def _change_status(organisation: Organisation, allowed_from: OrganisationStatus, new_status: OrganisationStatus,
+                   verb: str, action: AuditAction, note: str) -> None:
     if organisation.status != allowed_from:
         raise StatusChangeNotAllowed(f"{organisation.name} is {organisation.status}, so it cannot be {verb}.")
     # The indexing after_flush hook sees the status change and queues the organisation's vacancies for re-indexing.
     organisation.status = new_status.value
+    # The latest review only, which alerts read; the audit trail keeps every review.
     organisation.reviewed_at = utcnow()
+    record(action, organisation_id=organisation.id, subject=organisation, detail={"note": note} if note else None)
     db.session.flush()
 
 
-def approve_organisation(organisation: Organisation) -> None:
-    _change_status(organisation, OrganisationStatus.PENDING, OrganisationStatus.APPROVED, "approved")
+def approve_organisation(organisation: Organisation, note: str = "") -> None:
+    _change_status(organisation, OrganisationStatus.PENDING, OrganisationStatus.APPROVED, "approved",
+                   AuditAction.ORGANISATION_APPROVED, note)
 
 
-def suspend_organisation(organisation: Organisation) -> None:
-    _change_status(organisation, OrganisationStatus.APPROVED, OrganisationStatus.SUSPENDED, "suspended")
+def suspend_organisation(organisation: Organisation, note: str = "") -> None:
+    _change_status(organisation, OrganisationStatus.APPROVED, OrganisationStatus.SUSPENDED, "suspended",
+                   AuditAction.ORGANISATION_SUSPENDED, note)
 
 
-def reinstate_organisation(organisation: Organisation) -> None:
-    _change_status(organisation, OrganisationStatus.SUSPENDED, OrganisationStatus.APPROVED, "reinstated")
+def reinstate_organisation(organisation: Organisation, note: str = "") -> None:
+    _change_status(organisation, OrganisationStatus.SUSPENDED, OrganisationStatus.APPROVED, "reinstated",
+                   AuditAction.ORGANISATION_REINSTATED, note)
 
 
 def notify_approval(organisation: Organisation) -> None:
@@ -78,4 +86,6 @@ def create_admin(email: str, full_name: str, password: str) -> User:
     problem = password_problem(password, (email, full_name))
     if problem:
         raise WeakPassword(problem)
-    return register_user(email, full_name, password, roles=(Role.ADMIN,))
+    admin = register_user(email, full_name, password, roles=(Role.ADMIN,))
+    record(AuditAction.ADMIN_CREATED, actor=None, actor_label=COMMAND_LINE_LABEL, subject=admin)
+    return admin

@@ -63,6 +63,7 @@ class ApplicationForm(FlaskForm):
     )
     cv = FileField("Upload your CV")
     share_passport = BooleanField("Share my skills passport with this employer")
+    keep_sharing = BooleanField("Keep sharing after this application ends")
     right_to_work = RadioField(
         "Do you have the right to work in the UK?",
         choices=[SelectChoice(value, label) for value, label in RIGHT_TO_WORK_LABELS.items()],

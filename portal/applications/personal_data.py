@@ -7,6 +7,8 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import User
 from portal.applications.models import Application, ApplicationNote, ApplicationStatusChange
 from portal.extensions import db
+from portal.passport.models import ShareEndReason
+from portal.passport.sharing import end_application_shares
 from portal.privacy.services import register_personal_data, register_retention_purge
 from portal.storage import delete_file
 from portal.vacancies.models import Vacancy
@@ -62,6 +64,7 @@ def delete_applications(user: User) -> None:
 def purge_applications(expired_vacancy_ids: Select) -> int:
     applications = list(db.session.scalars(select(Application).where(Application.vacancy_id.in_(expired_vacancy_ids))))
     for application in applications:
+        end_application_shares(application.id, ShareEndReason.APPLICATION_DELETED)
         delete_application(application)
     return len(applications)
 

@@ -28,8 +28,11 @@ from portal.applications.models import (
     ApplicationStatusChange,
     EqualityResponse,
 )
+from portal.audit.services import organisation_scoped
 from portal.extensions import db
 from portal.mail import send_email
+from portal.passport.models import ShareEndReason
+from portal.passport.sharing import end_application_shares
 from portal.storage import StoredFile, UploadRejected, read_bytes, save_upload
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import ApplyMethod, Vacancy, VacancyStatus
@@ -242,15 +245,16 @@ def withdraw(application: Application, user: User) -> None:
     if not application.can_withdraw:
         raise StatusChangeRefused("This application can no longer be withdrawn.")
     _set_status(application, ApplicationStatus.WITHDRAWN, user)
+    end_application_shares(application.id, ShareEndReason.APPLICATION_WITHDRAWN)
     db.session.flush()
 
 
 # Recruiters
 
 def organisation_application(application_id: int, organisation_id: int) -> Application | None:
-    return db.session.scalar(
-        select(Application).join(Application.vacancy)
-        .where(Application.id == application_id, Vacancy.organisation_id == organisation_id)
+    return organisation_scoped(
+        select(Application).join(Application.vacancy).where(Application.id == application_id),
+        Vacancy.organisation_id, organisation_id,
     )
 
 

@@ -77,7 +77,8 @@ def apply(vacancy_id: int):
             if form.save_to_profile.data:
                 update_contact_details(current_user.id, form.contact_details())
             if form.share_passport.data and holds_passport:
-                share_with_organisation(current_user, vacancy.organisation, application.id)
+                share_with_organisation(current_user, vacancy.organisation, application.id,
+                                        keep_after_application=form.keep_sharing.data)
             services.discard_draft(session.pop(DRAFT_KEY, None))
             db.session.commit()
         except services.AlreadyApplied:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import User, utcnow
 from portal.accounts.roles import Role
 from portal.accounts.services import normalise_email
+from portal.audit.services import organisation_scoped
 from portal.employers.models import Invitation, Organisation, OrganisationStatus, Site
 from portal.extensions import db
 from portal.locations.services import find_place
@@ -366,9 +367,7 @@ def accept_invitation(invitation: Invitation, user: User) -> None:
 
 
 def invitation_of(organisation: Organisation, invitation_id: int) -> Invitation | None:
-    return db.session.scalar(
-        select(Invitation).where(Invitation.id == invitation_id, Invitation.organisation_id == organisation.id)
-    )
+    return organisation_scoped(select(Invitation).where(Invitation.id == invitation_id), Invitation.organisation_id, organisation.id)
 
 
 def revoke_invitation(invitation: Invitation) -> None:

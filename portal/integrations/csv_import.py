@@ -16,6 +16,7 @@ from typing import BinaryIO
 from sqlalchemy import delete, select
 
 from portal.accounts.models import User, utcnow
+from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.integrations.models import CsvImport
@@ -153,9 +154,7 @@ def create_import(organisation: Organisation, user: User, filename: str, stream:
 
 
 def import_of(organisation_id: int, import_id: int) -> CsvImport | None:
-    return db.session.scalar(
-        select(CsvImport).where(CsvImport.id == import_id, CsvImport.organisation_id == organisation_id)
-    )
+    return organisation_scoped(select(CsvImport).where(CsvImport.id == import_id), CsvImport.organisation_id, organisation_id)
 
 
 def ignored_columns(csv_import: CsvImport, choices: VacancyChoices) -> list[str]:

@@ -23,6 +23,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, FloatField, RadioField, SelectField, SelectMultipleField
 
 from portal.accounts.models import User, utcnow
+from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
 from portal.integrations.models import ApiToken
@@ -95,9 +96,7 @@ def organisation_tokens(organisation_id: int) -> list[ApiToken]:
 
 
 def token_of(organisation_id: int, token_id: int) -> ApiToken | None:
-    return db.session.scalar(
-        select(ApiToken).where(ApiToken.id == token_id, ApiToken.organisation_id == organisation_id)
-    )
+    return organisation_scoped(select(ApiToken).where(ApiToken.id == token_id), ApiToken.organisation_id, organisation_id)
 
 
 def create_token(organisation: Organisation, name: str, created_by: User) -> tuple[ApiToken, str]:

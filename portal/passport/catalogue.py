@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from portal.audit.models import AuditAction
+from portal.audit.services import record
 from portal.extensions import db
 from portal.passport.models import (
     Category,
@@ -129,6 +131,7 @@ def save_competence(code: str, details: CompetenceDetails) -> Competence:
     """Create or change a catalogue entry. Levels are matched by code, so records keep their level;
     a level that records use is never removed, only relabelled."""
     competence = get_competence(code)
+    record(AuditAction.CATALOGUE_CHANGED, detail={"competence": code, "added": competence is None, "title": details.title})
     if competence is None:
         last = db.session.scalar(select(Competence.position).order_by(Competence.position.desc()).limit(1)) or 0
         competence = Competence(code=code, position=last + 1)

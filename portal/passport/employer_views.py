@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from portal.accounts.models import User, utcnow
+from portal.audit.services import refuse_other_organisation
 from portal.extensions import db
 from portal.http_headers import never_stored
 from portal.passport import bp, catalogue, services, sharing
@@ -37,6 +38,8 @@ def _holder_with_access(holder_id: int):
     holder = db.session.get(User, holder_id)
     access = sharing.organisation_access(current_user.organisation, holder_id, utcnow()) if holder else None
     if access is None:
+        if holder is not None:
+            refuse_other_organisation(("Passport", holder_id), current_user.organisation_id)
         abort(404)
     return holder, access
 

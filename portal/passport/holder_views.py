@@ -260,6 +260,22 @@ def revoke_share(share_id: int):
     return redirect(url_for(".sharing_page"))
 
 
+@bp.post("/passport/sharing/<int:share_id>/after-application")
+@login_required
+def keep_after_application(share_id: int):
+    """``keep=yes`` to go on sharing once the application the share was made with ends; anything
+    else to end it then."""
+    share = sharing.get_share(share_id, current_user.id)
+    if share is None:
+        abort(404)
+    keep = request.form.get("keep") == "yes"
+    if sharing.keep_after_application(share, current_user, keep):
+        db.session.commit()
+        flash(f"Sharing with {share.label} will {'continue after' if keep else 'end when'} your application ends.",
+              "success")
+    return redirect(url_for(".sharing_page", _anchor="shares"))
+
+
 @bp.get("/passport/history")
 @login_required
 def history():

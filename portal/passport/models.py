@@ -233,9 +233,29 @@ class ShareKind(StrEnum):
     LINK = "link"
 
 
+class ShareEndReason(StrEnum):
+    STOPPED_BY_HOLDER = "stopped_by_holder"
+    APPLICATION_WITHDRAWN = "application_withdrawn"
+    APPLICATION_DELETED = "application_deleted"
+
+    @property
+    def because(self) -> str:
+        return SHARE_END_EXPLANATIONS[self]
+
+
+SHARE_END_EXPLANATIONS = {
+    ShareEndReason.STOPPED_BY_HOLDER: "you stopped sharing",
+    ShareEndReason.APPLICATION_WITHDRAWN: "your application was withdrawn",
+    ShareEndReason.APPLICATION_DELETED: "your application was deleted",
+}
+
+
 class PassportShare(db.Model):
     """Consent for one organisation, or for whoever holds a link, to see the passport until it expires
-    or is revoked. Only the hash of a link's token is kept."""
+    or is revoked. Only the hash of a link's token is kept.
+
+    A share made when applying for a job ends with the application (withdrawn, or deleted when its
+    time is up) unless the holder chose ``keep_after_application``."""
 
     __tablename__ = "passport_shares"
 
@@ -245,10 +265,15 @@ class PassportShare(db.Model):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     label: Mapped[str] = mapped_column(String(120), default="")
-    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="SET NULL"), index=True
+    )
+    keep_after_application: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the share ended (whatever ended it), and why.
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(30))
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     holder: Mapped[User] = relationship()
@@ -256,6 +281,14 @@ class PassportShare(db.Model):
 
     def is_live(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
+
+    @property
+    def ends_with_application(self) -> bool:
+        return self.application_id is not None and not self.keep_after_application
+
+    @property
+    def end_reason_enum(self) -> ShareEndReason | None:
+        return ShareEndReason(self.end_reason) if self.end_reason else None
 
     @property
     def hides_identity(self) -> bool:

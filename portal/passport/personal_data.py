@@ -39,7 +39,9 @@ def export_passport(user: User) -> dict:
         ],
         "shares": [
             {"with": share.label, "kind": share.kind, "created_at": share.created_at, "expires_at": share.expires_at,
-             "revoked_at": share.revoked_at}
+             "ended_at": share.revoked_at, "ended_because": share.end_reason_enum.because if share.end_reason else None,
+             "made_with_application": share.application_id is not None,
+             "kept_after_application": share.keep_after_application}
             for share in sharing.shares(user.id)
         ],
         "views": [

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from portal.accounts.models import User, utcnow
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
-from portal.passport.models import PassportShare, PassportView, ShareKind
+from portal.passport.models import PassportShare, PassportView, ShareEndReason, ShareKind
 from portal.passport.services import audit, is_confirmed_employer
 
 DEFAULT_LINK_DAYS = 30
@@ -28,8 +28,10 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def share_with_organisation(holder: User, organisation: Organisation, application_id: int | None = None) -> PassportShare:
-    """Share with the organisation until revoked; an existing live share is kept, not repeated."""
+def share_with_organisation(holder: User, organisation: Organisation, application_id: int | None = None,
+                            keep_after_application: bool = False) -> PassportShare:
+    """Share with the organisation until revoked, or, when made with an application, until the
+    application ends unless ``keep_after_application``. An existing live share is kept, not repeated."""
     now = utcnow()
     existing = live_organisation_share(organisation.id, holder.id, now)
     if existing is not None:
@@ -37,6 +39,7 @@ def share_with_organisation(holder: User, organisation: Organisation, applicatio
     share = PassportShare(
         holder_id=holder.id, kind=ShareKind.ORGANISATION.value, organisation_id=organisation.id,
         application_id=application_id, label=organisation.name,
+        keep_after_application=keep_after_application if application_id else False,
     )
     db.session.add(share)
     db.session.flush()
@@ -76,10 +79,41 @@ def revoke_share(share: PassportShare, holder: User) -> bool:
     if share.revoked_at is not None:
         return False
     share.revoked_at = utcnow()
+    share.end_reason = ShareEndReason.STOPPED_BY_HOLDER.value
     db.session.flush()
     audit(holder.id, "share_revoked", f"Stopped sharing with {share.label}", actor=holder,
           organisation_id=share.organisation_id)
     return True
+
+
+def keep_after_application(share: PassportShare, holder: User, keep: bool) -> bool:
+    """The holder's choice for a live share made with an application; False when nothing changed."""
+    if share.application_id is None or share.revoked_at is not None or share.keep_after_application == keep:
+        return False
+    share.keep_after_application = keep
+    db.session.flush()
+    detail = (f"Sharing with {share.label} will continue after your application ends" if keep
+              else f"Sharing with {share.label} will end when your application ends")
+    audit(holder.id, "share_changed", detail, actor=holder, organisation_id=share.organisation_id)
+    return True
+
+
+def end_application_shares(application_id: int, reason: ShareEndReason) -> None:
+    """End the live shares made with the application, except those the holder chose to keep; call
+    it before the application row goes, in the same transaction, while the link is still there."""
+    now = utcnow()
+    for share in db.session.scalars(select(PassportShare).where(
+        PassportShare.application_id == application_id, PassportShare.revoked_at.is_(None),
+    )):
+        if share.keep_after_application:
+            audit(share.holder_id, "share_kept", f"Still sharing with {share.label} after {reason.because}, as you chose",
+                  organisation_id=share.organisation_id)
+            continue
+        share.revoked_at = now
+        share.end_reason = reason.value
+        audit(share.holder_id, "share_ended", f"Sharing with {share.label} ended because {reason.because}",
+              organisation_id=share.organisation_id)
+    db.session.flush()
 
 
 def share_for_token(token: str, now: datetime) -> PassportShare | None:

@@ -12,6 +12,7 @@ PERSONAL_DATA_MODULES = (
     "portal.alerts.personal_data",
     "portal.passport.personal_data",
     "portal.twofactor.personal_data",
+    "portal.audit.personal_data",
 )
 
 for _module_name in PERSONAL_DATA_MODULES:

@@ -3,6 +3,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from portal.accounts.models import utcnow
+from portal.audit.services import purge_older_than
 from portal.extensions import db
 from portal.privacy import services
 
@@ -11,11 +12,16 @@ cli = AppGroup("privacy", help="Keeping personal data no longer than needed.")
 
 @cli.command("purge-applications")
 def purge_applications():
-    """Delete applications and their CVs for vacancies closed longer ago than APPLICATION_RETENTION_MONTHS."""
+    """Delete applications and their CVs for vacancies closed longer ago than APPLICATION_RETENTION_MONTHS,
+    and audit events older than AUDIT_RETENTION_MONTHS."""
     months = current_app.config["APPLICATION_RETENTION_MONTHS"]
+    audit_months = current_app.config["AUDIT_RETENTION_MONTHS"]
     now = utcnow()
     counts = services.purge_expired(months, now)
+    audit_events = purge_older_than(audit_months, now)
     db.session.commit()
     click.echo(f"Vacancies closed before {services.retention_cutoff(months, now):%Y-%m-%d} ({months} months ago):")
     for name, count in counts.items():
         click.echo(f"  {name}: {count} deleted")
+    click.echo(f"Audit events before {services.retention_cutoff(audit_months, now):%Y-%m-%d} ({audit_months} months ago): "
+               f"{audit_events} deleted")

@@ -14,7 +14,11 @@ from portal.privacy.forms import DeleteAccountForm
 
 @bp.get("/privacy")
 def notice():
-    return render_template("privacy/notice.html", retention_months=current_app.config["APPLICATION_RETENTION_MONTHS"])
+    return render_template(
+        "privacy/notice.html",
+        retention_months=current_app.config["APPLICATION_RETENTION_MONTHS"],
+        audit_retention_months=current_app.config["AUDIT_RETENTION_MONTHS"],
+    )
 
 
 @bp.get("/account/data")

@@ -19,6 +19,8 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.models import User, utcnow
 from portal.accounts.passwords import verify_password
+from portal.audit.models import AuditAction
+from portal.audit.services import record
 from portal.extensions import db
 from portal.twofactor.models import RecoveryCode, TwoFactorSecret
 
@@ -153,7 +155,19 @@ def _claim_step(user_id: int, step: int) -> bool:
 
 def verify_code(user: User, code: str, *, recovery_codes: bool = True, now: float | None = None) -> AcceptedCode:
     """Accept a current code from the app, or (when ``recovery_codes``) an unused recovery code, which is then
-    used up. Raises :class:`CodeRefused` otherwise."""
+    used up. Raises :class:`CodeRefused` otherwise. Refusals and recovery codes used go into the audit trail."""
+    try:
+        accepted = _check_code(user, code, recovery_codes, now)
+    except CodeRefused as refusal:
+        record(AuditAction.TWO_FACTOR_FAILED, actor=user, organisation_id=user.organisation_id,
+               detail={"reason": refusal.reason.name.lower()})
+        raise
+    if accepted is AcceptedCode.RECOVERY:
+        record(AuditAction.RECOVERY_CODE_USED, actor=user, organisation_id=user.organisation_id)
+    return accepted
+
+
+def _check_code(user: User, code: str, recovery_codes: bool, now: float | None) -> AcceptedCode:
     row = _secret_row(user)
     if row is None:
         raise CodeRefused(CodeCheck.WRONG)
@@ -181,6 +195,7 @@ def enable_two_factor(user: User, code: str) -> list[str]:
     verify_code(user, code, recovery_codes=False)
     row = _secret_row(user)
     row.confirmed_at = utcnow()
+    record(AuditAction.TWO_FACTOR_ENABLED, actor=user, organisation_id=user.organisation_id)
     return replace_recovery_codes(user)
 
 
@@ -192,6 +207,7 @@ def disable_two_factor(user: User, password: str, code: str) -> None:
         raise WrongPassword()
     verify_code(user, code)
     reset_two_factor(user)
+    record(AuditAction.TWO_FACTOR_DISABLED, actor=user, organisation_id=user.organisation_id)
 
 
 def reset_two_factor(user: User) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import utcnow
+from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation, OrganisationStatus, Site
 from portal.extensions import db
 from portal.indexing.services import search_vacancies
@@ -86,9 +87,7 @@ def pay_bands() -> list[PayBand]:
 
 
 def get_vacancy_for_organisation(vacancy_id: int, organisation_id: int) -> Vacancy | None:
-    return db.session.scalar(
-        select(Vacancy).where(Vacancy.id == vacancy_id, Vacancy.organisation_id == organisation_id)
-    )
+    return organisation_scoped(select(Vacancy).where(Vacancy.id == vacancy_id), Vacancy.organisation_id, organisation_id)
 
 
 def get_public_vacancy(vacancy_id: int) -> Vacancy | None:
