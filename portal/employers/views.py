@@ -9,6 +9,7 @@ from portal.accounts.roles import Role
 from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.extensions import db
+from portal.pages.errors import organisation_suspended
 
 LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
 
@@ -158,4 +159,6 @@ def invitation(token: str):
         return render_template("employers/invitation_refused.html", invitation=invitation, reason="someone_else"), 403
     except services.InAnotherOrganisation:
         return render_template("employers/invitation_refused.html", invitation=invitation, reason="other_organisation"), 409
+    except services.OrganisationSuspended:
+        return organisation_suspended(invitation.organisation)
     return render_template("employers/invitation.html", invitation=invitation)

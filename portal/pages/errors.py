@@ -1,6 +1,13 @@
 """Error pages for people and JSON errors for the API."""
-from flask import Flask, jsonify, render_template, request
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+
+if TYPE_CHECKING:
+    from portal.employers.models import Organisation
 
 MESSAGES = {
     400: ("Sorry, there is a problem with that request", "Check what you entered and try again."),
@@ -25,6 +32,16 @@ def render_error(code: int, detail: str | None = None):
     if wants_json():
         return jsonify({"error": {"status": code, "title": title, "detail": detail or advice}}), code
     return render_template("errors/error.html", title=title, advice=advice, code=code), code
+
+
+def organisation_suspended(organisation: Organisation):
+    """The one answer to a suspended organisation's member or API token, whatever they asked for."""
+    contact = current_app.config["SUPPORT_EMAIL"]
+    if wants_json():
+        detail = (f"organisation suspended: {organisation.name} is suspended, so its API tokens cannot be used "
+                  f"until it is reinstated. Contact {contact}.")
+        return jsonify({"error": {"status": 403, "title": "Organisation suspended", "detail": detail}}), 403
+    return render_template("errors/organisation_suspended.html", organisation=organisation, contact=contact), 403
 
 
 def init_app(app: Flask) -> None:
