@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from portal.accounts.models import User, utcnow
 from portal.extensions import db
+from portal.pages.errors import render_error, wants_json
 from portal.passport import bp, catalogue, services, sharing
 from portal.passport.access import passport_staff_required
 from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
@@ -50,8 +51,11 @@ def _employer_access(holder_id: int):
     return holder, access
 
 
-@bp.errorhandler(services.OwnPassport)
+@bp.app_errorhandler(services.OwnPassport)
 def own_passport_refused(refusal: services.OwnPassport):
+    """Wherever the services refuse it: a page for a person, a JSON error for the API."""
+    if wants_json():
+        return render_error(403, str(refusal))
     return render_template("passport/own_passport_refused.html", reason=str(refusal)), 403
 
 
