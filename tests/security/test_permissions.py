@@ -442,7 +442,7 @@ def test_suspension_closes_every_organisation_door_and_reinstatement_reopens_the
         if rule.startswith("/api/"):
             assert "organisation suspended" in response.get_json()["error"]["detail"], endpoint
         else:
-            assert "account is suspended" in response.get_data(as_text=True), (endpoint, method)
+            assert "Quorn Care has been suspended" in response.get_data(as_text=True), (endpoint, method)
     with app.app_context():
         reinstate_organisation(db.session.get(Organisation, world["quorn"].id))
         db.session.commit()
