@@ -312,6 +312,7 @@ def test_the_forms_to_add_verified_training_refuse_the_holder_with_a_reason(app,
     assert response.status_code == 403
     page = response.get_data(as_text=True)
     assert "You cannot vouch for your own training" in page and "Ask a colleague at Quorn Care" in page
+    assert page.count("<h1") == 1
 
 
 @pytest.mark.parametrize("who, status, accepted", [("holder", 403, False), ("colleague", 302, True)],
@@ -467,6 +468,7 @@ def test_a_suspended_member_is_told_at_sign_in_and_keeps_their_personal_pages(ap
     page = refused.get_data(as_text=True)
     assert refused.status_code == 403
     assert "Your organisation&#39;s account is suspended" in page and "mailto:support@proudtocare.example" in page
+    assert page.count("<h1") == 1
     for personal in ("/passport", "/account", "/account/data", "/applications"):
         assert client.get(personal).status_code == 200, personal
 
