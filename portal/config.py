@@ -36,6 +36,8 @@ class Config:
         "Health and care jobs, apprenticeships and careers across Leicester, Leicestershire and Rutland",
     )
     SITE_URL = os.environ.get("SITE_URL", "")
+    # Where an employer writes about its account, for example when it has been suspended.
+    SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "support@proudtocare.example")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))

@@ -21,7 +21,7 @@ from portal.employers.models import Organisation
 from portal.extensions import db, limiter
 from portal.integrations import services as integrations
 from portal.jobsearch.labels import labels
-from portal.pages.errors import render_error
+from portal.pages.errors import organisation_suspended, render_error
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import VacancyActionRefused
 
@@ -84,6 +84,8 @@ def token_required(view):
             return _unauthorised(BAD_TOKEN if header else NO_TOKEN, token_given=bool(header))
         # When the token was last used is kept whatever the request goes on to do.
         db.session.commit()
+        if not api_token.organisation.may_act:
+            return organisation_suspended(api_token.organisation)
         return view(api_token.organisation, *args, **kwargs)
 
     return token_failure_limit(wrapped)

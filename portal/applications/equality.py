@@ -2,6 +2,12 @@
 
 Answers are kept apart from applications and people (see :class:`EqualityResponse`) and are only ever
 shown as counts, with small counts hidden so that no one's answers can be picked out.
+
+Reports must also resist differencing: someone who compares two reports and knows who applied in
+between must not learn that person's answers. So a report only ever changes by whole groups of
+people (a vacancy counts once it has closed with at least :data:`SMALLEST_SHOWN_COUNT` responses, and a
+closed vacancy never changes), and every figure shown is rounded to the nearest :data:`ROUNDED_TO`, so
+that a change of one person in a count mostly does not show at all.
 """
 from __future__ import annotations
 
@@ -9,8 +15,11 @@ from dataclasses import dataclass
 
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
 NOT_ANSWERED = "not_answered"
-# A count below this is shown as "fewer than 5", and a report needs at least this many responses.
+# A count below this is shown as "fewer than 5"; a report, and a vacancy's part in its organisation's
+# report, needs at least this many responses.
 SMALLEST_SHOWN_COUNT = 5
+# Every figure shown is rounded to the nearest multiple of this.
+ROUNDED_TO = 5
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ QUESTION_NAMES = tuple(question.name for question in QUESTIONS)
 @dataclass
 class AnswerCount:
     label: str
-    count: int | None  # None: hidden because it is small
+    count: int | None  # rounded; None: hidden because it is small
 
 
 @dataclass
@@ -84,8 +93,14 @@ def suppress(counts: list[int]) -> list[int | None]:
     return shown
 
 
+def rounded(count: int) -> int:
+    """To the nearest multiple of :data:`ROUNDED_TO` (an odd number, so there is never a tie)."""
+    return ROUNDED_TO * round(count / ROUNDED_TO)
+
+
 def build_report(responses: list[dict[str, str | None]]) -> list[QuestionReport]:
-    """Counts for each question's answers, including "prefer not to say" and "not answered"."""
+    """Counts for each question's answers, including "prefer not to say" and "not answered": small
+    ones hidden, the rest rounded."""
     reports = []
     for question in QUESTIONS:
         labels = [*question.choices, (NOT_ANSWERED, "Not answered")]
@@ -93,7 +108,8 @@ def build_report(responses: list[dict[str, str | None]]) -> list[QuestionReport]
         for response in responses:
             tally[response.get(question.name) or NOT_ANSWERED] += 1
         shown = suppress([tally[value] for value, _label in labels])
-        reports.append(QuestionReport(
-            question, [AnswerCount(label, count) for (_value, label), count in zip(labels, shown)]
-        ))
+        reports.append(QuestionReport(question, [
+            AnswerCount(label, None if count is None else rounded(count))
+            for (_value, label), count in zip(labels, shown)
+        ]))
     return reports

@@ -401,6 +401,10 @@ class EqualityReport:
     first_month: date | None
     last_month: date | None
 
+    @property
+    def responses_shown(self) -> int:
+        return equality.rounded(self.responses)
+
 
 def _report(*conditions) -> EqualityReport:
     rows = list(db.session.scalars(select(EqualityResponse).where(*conditions)))
@@ -416,14 +420,21 @@ def _report(*conditions) -> EqualityReport:
 
 def vacancy_equality_report(vacancy: Vacancy) -> EqualityReport | None:
     """None while the vacancy is open: figures that change as each person applies would let a
-    recruiter work out that person's answers by comparing before and after."""
+    recruiter work out that person's answers by comparing before and after. Once closed, a vacancy
+    takes no more applications, so its report never changes."""
     if vacancy.status != VacancyStatus.CLOSED:
         return None
     return _report(EqualityResponse.vacancy_id == vacancy.id)
 
 
 def organisation_equality_report(organisation_id: int) -> EqualityReport:
-    """Responses for the organisation's closed vacancies only, for the same reason."""
-    closed = select(Vacancy.id).where(Vacancy.organisation_id == organisation_id, Vacancy.status == VacancyStatus.CLOSED)
-    return _report(EqualityResponse.organisation_id == organisation_id, EqualityResponse.vacancy_id.in_(closed))
-
+    """Responses for the organisation's closed vacancies that each have at least the smallest shown
+    count: the report grows only by whole groups, never by the one person who applied last."""
+    counted = (
+        select(EqualityResponse.vacancy_id)
+        .join(Vacancy, Vacancy.id == EqualityResponse.vacancy_id)
+        .where(Vacancy.organisation_id == organisation_id, Vacancy.status == VacancyStatus.CLOSED)
+        .group_by(EqualityResponse.vacancy_id)
+        .having(func.count() >= equality.SMALLEST_SHOWN_COUNT)
+    )
+    return _report(EqualityResponse.organisation_id == organisation_id, EqualityResponse.vacancy_id.in_(counted))

@@ -241,7 +241,7 @@ def vacancy_equality(vacancy_id: int):
     vacancy = _organisation_vacancy_or_404(vacancy_id)
     return render_template(
         "applications/equality.html", vacancy=vacancy, report=services.vacancy_equality_report(vacancy),
-        smallest=equality.SMALLEST_SHOWN_COUNT,
+        smallest=equality.SMALLEST_SHOWN_COUNT, rounded_to=equality.ROUNDED_TO,
     )
 
 
@@ -251,7 +251,7 @@ def organisation_equality():
     return render_template(
         "applications/equality.html", vacancy=None,
         report=services.organisation_equality_report(current_user.organisation_id),
-        smallest=equality.SMALLEST_SHOWN_COUNT,
+        smallest=equality.SMALLEST_SHOWN_COUNT, rounded_to=equality.ROUNDED_TO,
     )
 
 

@@ -47,6 +47,14 @@ class Organisation(db.Model):
     def is_approved(self) -> bool:
         return self.status == OrganisationStatus.APPROVED
 
+    @property
+    def may_act(self) -> bool:
+        """Whether its members may use the portal for it, on the web or through its API tokens. A
+        suspended organisation may do nothing until reinstated. One awaiting approval prepares, as it
+        always could (vacancies, colleagues, API tokens, imports), while what is public or touches
+        people waits for approval: its vacancies stay hidden, so nobody can apply, and it sees no passports."""
+        return self.status != OrganisationStatus.SUSPENDED
+
 
 class Site(db.Model):
     __tablename__ = "sites"

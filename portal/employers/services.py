@@ -64,6 +64,10 @@ class InAnotherOrganisation(Exception):
     pass
 
 
+class OrganisationSuspended(Exception):
+    """Nobody joins a suspended organisation; the invitation works again once it is reinstated."""
+
+
 @dataclass
 class SiteDetails:
     name: str
@@ -352,6 +356,8 @@ def usable_invitation(token: str) -> Invitation:
 
 
 def check_can_accept(invitation: Invitation, user: User) -> None:
+    if not invitation.organisation.may_act:
+        raise OrganisationSuspended(invitation.organisation.name)
     if normalise_email(user.email) != invitation.email:
         raise InvitationForSomeoneElse(invitation.email)
     if user.organisation_id not in (None, invitation.organisation_id):

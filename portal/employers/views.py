@@ -1,7 +1,7 @@
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, send_from_directory, url_for
-from flask_login import current_user, login_required
+from flask import abort, current_app, flash, redirect, render_template, request, send_from_directory, url_for
+from flask_login import current_user, login_required, user_logged_in
 
 from portal.accounts.access import recruiter_required
 from portal.accounts.models import utcnow
@@ -10,8 +10,18 @@ from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.extensions import db
 from portal.http_headers import uploaded_file_policy
+from portal.pages.errors import organisation_suspended
 
 LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
+
+
+@user_logged_in.connect
+def tell_a_suspended_member(_app, user, **_extra) -> None:
+    """Said at sign-in, whichever page follows; the organisation's own pages say it in full."""
+    if user.organisation is not None and not user.organisation.may_act:
+        flash(f"{user.organisation.name}'s account is suspended, so you cannot work for it here for now. You can "
+              f"still use your own skills passport and account. Email {current_app.config['SUPPORT_EMAIL']} "
+              "to find out why.", "error")
 
 
 def _wants_another_site() -> bool:
@@ -157,4 +167,6 @@ def invitation(token: str):
         return render_template("employers/invitation_refused.html", invitation=invitation, reason="someone_else"), 403
     except services.InAnotherOrganisation:
         return render_template("employers/invitation_refused.html", invitation=invitation, reason="other_organisation"), 409
+    except services.OrganisationSuspended:
+        return organisation_suspended(invitation.organisation)
     return render_template("employers/invitation.html", invitation=invitation)

@@ -1,6 +1,17 @@
 """Error pages for people and JSON errors for the API."""
-from flask import Flask, jsonify, render_template, request
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+
+from portal.audit.models import AuditAction
+from portal.audit.services import record
+from portal.logs import redact_secrets
+
+if TYPE_CHECKING:
+    from portal.employers.models import Organisation
 
 MESSAGES = {
     400: ("Sorry, there is a problem with that request", "Check what you entered and try again."),
@@ -33,6 +44,16 @@ def too_many_attempts(template: str, field, refusal, **context):
     if field is not None:
         field.errors.append(str(refusal))
     return render_template(template, **context), 429, {"Retry-After": str(refusal.retry_after_seconds)}
+def organisation_suspended(organisation: Organisation):
+    """The one answer to a suspended organisation's member or API token, whatever they asked for."""
+    record(AuditAction.ACCESS_REFUSED_SUSPENDED, organisation_id=organisation.id,
+           detail={"path": redact_secrets(request.full_path.rstrip("?"))})
+    contact = current_app.config["SUPPORT_EMAIL"]
+    if wants_json():
+        detail = (f"organisation suspended: {organisation.name} is suspended, so its API tokens cannot be used "
+                  f"until it is reinstated. Contact {contact}.")
+        return jsonify({"error": {"status": 403, "title": "Organisation suspended", "detail": detail}}), 403
+    return render_template("errors/organisation_suspended.html", organisation=organisation, contact=contact), 403
 
 
 def init_app(app: Flask) -> None:

@@ -1,19 +1,7 @@
 """Who may use the employer's passport pages."""
-from functools import wraps
+from flask_login import current_user
 
-from flask import abort
-from flask_login import current_user, login_required
+from portal.accounts.access import organisation_member_required
 
-
-def passport_staff_required(view):
-    """A recruiter or trainer of an organisation; the views then check that organisation's access
-    to each passport."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.handles_passports:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
+# A recruiter or trainer of an organisation; the views then check that organisation's access to each passport.
+passport_staff_required = organisation_member_required(lambda: current_user.handles_passports)

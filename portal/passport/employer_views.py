@@ -12,6 +12,7 @@ from portal.accounts.models import User, utcnow
 from portal.audit.services import refuse_other_organisation
 from portal.extensions import db
 from portal.http_headers import never_stored
+from portal.pages.errors import render_error, wants_json
 from portal.passport import bp, catalogue, services, sharing
 from portal.passport.access import passport_staff_required
 from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
@@ -36,12 +37,30 @@ def organisation_passports():
 def _holder_with_access(holder_id: int):
     """The holder and why this organisation may see them; 404 for anyone without a live reason."""
     holder = db.session.get(User, holder_id)
-    access = sharing.organisation_access(current_user.organisation, holder_id, utcnow()) if holder else None
+    access = sharing.organisation_access(current_user.organisation, holder_id, utcnow(), current_user) if holder else None
     if access is None:
         if holder is not None:
             refuse_other_organisation(("Passport", holder_id), current_user.organisation_id)
         abort(404)
     return holder, access
+
+
+def _employer_access(holder_id: int):
+    """As :func:`_holder_with_access`, for what only the employer may do: 404 for a share, and the
+    own-passport refusal for the holder themselves."""
+    holder, access = _holder_with_access(holder_id)
+    if not access.employer:
+        abort(404)
+    services.refuse_own_passport(holder_id, current_user.organisation, current_user)
+    return holder, access
+
+
+@bp.app_errorhandler(services.OwnPassport)
+def own_passport_refused(refusal: services.OwnPassport):
+    """Wherever the services refuse it: a page for a person, a JSON error for the API."""
+    if wants_json():
+        return render_error(403, str(refusal))
+    return render_template("passport/own_passport_refused.html", reason=str(refusal)), 403
 
 
 def _holder_record_or_404(holder_id: int, record_id: int):
@@ -83,9 +102,10 @@ def _act_on_record(record, organisation, act: Callable, done: str) -> None:
 
 
 def _employer_record_action(holder_id: int, record_id: int, act: Callable, done: str, employer_only: bool = False):
-    _holder, access = _holder_with_access(holder_id)
-    if employer_only and not access.employer:
-        abort(404)
+    if employer_only:
+        _employer_access(holder_id)
+    else:
+        _holder_with_access(holder_id)
     record = _holder_record_or_404(holder_id, record_id)
     _act_on_record(record, current_user.organisation, act, done.format(record=record.title, organisation=current_user.organisation.name))
     return _to_passport(holder_id)
@@ -117,9 +137,7 @@ def accept_record(holder_id: int, record_id: int):
 @bp.get("/recruiter/passports/<int:holder_id>/records/new")
 @passport_staff_required
 def employer_choose_competence(holder_id: int):
-    holder, access = _holder_with_access(holder_id)
-    if not access.employer:
-        abort(404)
+    holder, _access = _employer_access(holder_id)
     groups = catalogue.competences_by_category()
     form = ChooseCompetenceForm(request.args, groups=groups)
     if request.args and form.validate():
@@ -130,9 +148,7 @@ def employer_choose_competence(holder_id: int):
 @bp.route("/recruiter/passports/<int:holder_id>/records/new/<competence_code>", methods=["GET", "POST"])
 @passport_staff_required
 def employer_add_record(holder_id: int, competence_code: str):
-    holder, access = _holder_with_access(holder_id)
-    if not access.employer:
-        abort(404)
+    holder, _access = _employer_access(holder_id)
     competence = active_competence_or_404(competence_code)
     form = RecordForm(competence=competence)
     if form.validate_on_submit():
@@ -222,6 +238,7 @@ def shared(token: str):
         db.session.commit()
     return render_template(
         "passport/shared.html", share=share, token=token, organisation=organisation,
+        may_accept=organisation is not None and not services.vouches_for_self(share.holder_id, current_user.id),
         passport=services.passport(share.holder, date.today(), organisation.id if organisation else None),
     )
 

@@ -40,6 +40,22 @@ class NotAllowed(Exception):
     """The message says why."""
 
 
+class OwnPassport(Exception):
+    """The person acting holds the passport; the message says so and who can act instead."""
+
+
+def vouches_for_self(holder_id: int, user_id: int | None) -> bool:
+    """Whether the person acting is the passport's holder: nobody vouches for their own training,
+    whatever role they hold at the organisation that employs them (a colleague may)."""
+    return user_id == holder_id
+
+
+def refuse_own_passport(holder_id: int, organisation: Organisation, user: User) -> None:
+    if vouches_for_self(holder_id, user.id):
+        raise OwnPassport(f"You cannot verify, add verified training to or accept records on your own passport. "
+                          f"Ask a colleague at {organisation.name} to do it.")
+
+
 @dataclass
 class RecordDetails:
     competence_code: str
@@ -207,6 +223,7 @@ def _supersede_older(record: TrainingRecord, actor: User, organisation_id: int |
 # Employer verification
 
 def verify_record(record: TrainingRecord, organisation: Organisation, user: User) -> None:
+    refuse_own_passport(record.holder_id, organisation, user)
     if record.is_verified:
         raise NotAllowed(f"This record was already verified by {record.verified_by_organisation.name}.")
     _mark_verified(record, organisation, user)
@@ -224,6 +241,7 @@ def _mark_verified(record: TrainingRecord, organisation: Organisation, user: Use
 
 def add_verified_record(holder: User, details: RecordDetails, organisation: Organisation, user: User) -> TrainingRecord:
     """Training the organisation delivered: the record arrives verified, with its credential."""
+    refuse_own_passport(holder.id, organisation, user)
     record = TrainingRecord(holder_id=holder.id, added_by_organisation_id=organisation.id)
     _apply(record, details)
     record.evidence = _store_evidence(holder.id, details.evidence_upload)
@@ -252,6 +270,8 @@ def withdraw_verification(record: TrainingRecord, organisation: Organisation, us
 # Credentials (the rows; signing lives in credentials.py)
 
 def issue_credential(record: TrainingRecord) -> Credential:
+    if record.verified_by_user_id is None or vouches_for_self(record.holder_id, record.verified_by_user_id):
+        raise OwnPassport("A credential is issued only for a record that someone other than its holder verified.")
     credential = Credential(record_id=record.id, expires_on=expiry_date(record))
     db.session.add(credential)
     db.session.flush()
@@ -278,6 +298,7 @@ def revoke_credentials(record: TrainingRecord, reason: str) -> None:
 
 def accept_record(record: TrainingRecord, organisation: Organisation, user: User) -> RecordAcceptance:
     """Record that the organisation accepts the record as meeting its requirement."""
+    refuse_own_passport(record.holder_id, organisation, user)
     existing = db.session.scalar(select(RecordAcceptance).where(
         RecordAcceptance.record_id == record.id, RecordAcceptance.organisation_id == organisation.id
     ))

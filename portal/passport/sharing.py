@@ -18,7 +18,7 @@ from portal.accounts.models import User, utcnow
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.passport.models import PassportShare, PassportView, ShareEndReason, ShareKind
-from portal.passport.services import audit, is_confirmed_employer
+from portal.passport.services import audit, is_confirmed_employer, vouches_for_self
 
 DEFAULT_LINK_DAYS = 30
 MAX_LINK_DAYS = 365
@@ -142,14 +142,24 @@ def shared_with(organisation_id: int, now: datetime) -> list[PassportShare]:
 
 @dataclass(frozen=True)
 class Access:
-    """Why an organisation may see a passport now."""
+    """Why an organisation's member may see a passport now, and what they may do with it."""
 
     # The holder works there and allows it: the organisation may verify and add records, not only accept.
     employer: bool
     share: PassportShare | None
+    # The member looking is the holder: they see their passport as their employer does, and vouch for none of it.
+    own: bool = False
+
+    @property
+    def may_verify(self) -> bool:
+        return self.employer and not self.own
+
+    @property
+    def may_accept(self) -> bool:
+        return not self.own
 
 
-def organisation_access(organisation: Organisation, holder_id: int, now: datetime) -> Access | None:
+def organisation_access(organisation: Organisation, holder_id: int, now: datetime, viewer: User) -> Access | None:
     """None unless the (approved) organisation employs the holder, with their confirmation, or holds
     a live share from them."""
     if organisation.status != OrganisationStatus.APPROVED:
@@ -158,7 +168,7 @@ def organisation_access(organisation: Organisation, holder_id: int, now: datetim
     share = live_organisation_share(organisation.id, holder_id, now)
     if not employer and share is None:
         return None
-    return Access(employer=employer, share=share)
+    return Access(employer=employer, share=share, own=vouches_for_self(holder_id, viewer.id))
 
 
 def log_view(holder_id: int, viewer: User | None, organisation_id: int | None, share: PassportShare | None,

@@ -70,9 +70,9 @@ def test_the_organisation_report_holds_only_the_organisations_own_answers(
     with app.app_context():
         db.session.get(Vacancy, vacancy.id).status = "closed"
         db.session.commit()
-    assert "6 people answered" in recruiter_of(owner).get("/recruiter/equality").get_data(as_text=True)
+    assert "About 5 people answered" in recruiter_of(owner).get("/recruiter/equality").get_data(as_text=True)
     intruder_page = recruiter_of(make_organisation()).get("/recruiter/equality").get_data(as_text=True)
-    assert "6 people answered" not in intruder_page
+    assert "people answered" not in intruder_page
     assert "no figures to show" in intruder_page
 
 

@@ -112,8 +112,9 @@ def test_the_confirmed_current_employer_may_do_everything(client, world):
         assert getattr(client, method)(_path(template, world)).status_code in {200, 302}, template
 
 
-@pytest.mark.parametrize("change", ["unconfirmed", "ended", "suspended"])
-def test_an_unconfirmed_or_past_employer_or_a_suspended_one_sees_nothing(app, client, world, change):
+@pytest.mark.parametrize("change, refusal", [("unconfirmed", 404), ("ended", 404), ("suspended", 403)])
+def test_an_unconfirmed_or_past_employer_or_a_suspended_one_sees_nothing(app, client, world, change, refusal):
+    """A suspended organisation is told so (403) on every route, whether or not it had access."""
     with app.app_context():
         employment = db.session.get(Employment, world["employment_id"])
         if change == "unconfirmed":
@@ -125,7 +126,7 @@ def test_an_unconfirmed_or_past_employer_or_a_suspended_one_sees_nothing(app, cl
         db.session.commit()
     sign_in(client, world["employer_recruiter"])
     for method, template in EMPLOYER_ROUTES:
-        assert getattr(client, method)(_path(template, world)).status_code == 404, template
+        assert getattr(client, method)(_path(template, world)).status_code == refusal, template
 
 
 def test_people_who_are_not_recruiters_or_trainers_are_refused(client, make_user, world):
