@@ -22,14 +22,14 @@ from portal.applications.services import organisation_equality_report
 from portal.extensions import db
 from portal.vacancies.models import Vacancy
 from tests.storage.samples import PDF
+from tests.session_stores import start_session_without_form
 
 MONTH = date.today().replace(day=1)
 
 
 def signed_in(app, user_id: int):
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+    start_session_without_form(app, client, user_id)
     return client
 
 
@@ -98,10 +98,12 @@ def close(recruiter, vacancy) -> None:
 
 
 def report_page(recruiter) -> str:
-    """The report page as the recruiter reads it; the sign-out form's token changes by the second."""
+    """The report page as the recruiter reads it; the sign-out form's token changes by the second, and
+    the script nonce with every response."""
     response = recruiter.get("/recruiter/equality")
     assert response.status_code == 200
-    return re.sub(r'name="csrf_token" value="[^"]*"', "", response.get_data(as_text=True))
+    page = re.sub(r'name="csrf_token" value="[^"]*"', "", response.get_data(as_text=True))
+    return re.sub(r'nonce="[^"]*"', "", page)
 
 
 def published(app, organisation_id: int) -> list[tuple[str, list[tuple[str, int | None]]]]:

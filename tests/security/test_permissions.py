@@ -32,6 +32,7 @@ from portal.passport import services as passports, sharing
 from portal.passport.models import Credential, RecordAcceptance, TrainingRecord
 from portal.vacancies.models import Vacancy
 from tests.storage.samples import PDF
+from tests.session_stores import start_session_without_form
 
 TODAY = date.today()
 NEWCOMER = "newcomer@example.org"
@@ -40,8 +41,7 @@ NEWCOMER = "newcomer@example.org"
 def signed_in(app, user_id: int):
     """A client signed in as the user without the sign-in form (whose rate limit many clients would hit)."""
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+    start_session_without_form(app, client, user_id)
     return client
 
 
@@ -379,7 +379,7 @@ NOT_ORGANISATION_DOORS = {
     "passport.history", "passport.pdf", "passport.record", "passport.credential", "passport.delete_record",
     "passport.edit_record", "passport.evidence", "passport.remove_evidence", "passport.choose_competence",
     "passport.add_record", "passport.add_employment", "passport.edit_employment", "passport.delete_employment",
-    "passport.sharing_page", "passport.revoke_share", "passport.create_link", "passport.share_with_organisation",
+    "passport.sharing_page", "passport.revoke_share", "passport.keep_after_application", "passport.create_link", "passport.share_with_organisation",
     "passport.admin_statistics", "passport.admin_competences", "passport.admin_edit_competence",
     "passport.admin_new_competence",
 }
