@@ -11,6 +11,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 
 from portal.config import MAX_RECORD_ID, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
+from portal.text import CleanRequest
 
 BLUEPRINT_MODULES = (
     "portal.pages",
@@ -36,6 +37,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         static_folder=str(REPO_ROOT / "static"),
         instance_path=overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or str(REPO_ROOT / "instance"),
     )
+    app.request_class = CleanRequest
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)

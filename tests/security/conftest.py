@@ -1,0 +1,2 @@
+"""The security tests drive the portal the way each domain's own tests do, with the same helpers."""
+from tests.integrations.conftest import make_token, stored, vacancy_json, web_vacancy_form  # noqa: F401
