@@ -1,6 +1,9 @@
 """Error pages for people and JSON errors for the API."""
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+
+from portal.extensions import db
+from portal.storage import StorageUnavailable
 
 MESSAGES = {
     400: ("Sorry, there is a problem with that request", "Check what you entered and try again."),
@@ -13,18 +16,31 @@ MESSAGES = {
     415: ("That type of content is not accepted", "Send the request body as JSON."),
     429: ("Too many attempts", "Wait a few minutes, then try again."),
     500: ("Sorry, there is a problem with the service", "Try again later."),
+    503: ("Sorry, the service is not available right now", "Try again in a few minutes."),
 }
+FILE_UNAVAILABLE = ("Sorry, we cannot get this file right now", "Try again in a few minutes.")
 
 
 def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def render_error(code: int, detail: str | None = None):
-    title, advice = MESSAGES.get(code, MESSAGES[500])
+def render_error(code: int, detail: str | None = None, message: tuple[str, str] | None = None):
+    title, advice = message or MESSAGES.get(code, MESSAGES[500])
+    _roll_back()
     if wants_json():
         return jsonify({"error": {"status": code, "title": title, "detail": detail or advice}}), code
     return render_template("errors/error.html", title=title, advice=advice, code=code), code
+
+
+def _roll_back() -> None:
+    """The page reads the database (the signed-in person, the menus). After a failed flush or a lost
+    connection the session refuses every query until it is rolled back, and nothing an error stopped
+    may be committed anyway."""
+    try:
+        db.session.rollback()
+    except Exception:
+        current_app.logger.exception("Could not roll back the session before showing an error")
 
 
 def init_app(app: Flask) -> None:
@@ -33,6 +49,11 @@ def init_app(app: Flask) -> None:
         code = error.code or 500
         detail = error.description if wants_json() else None
         return render_error(code, detail)
+
+    @app.errorhandler(StorageUnavailable)
+    def handle_storage_unavailable(error: StorageUnavailable):
+        app.logger.warning("File storage unavailable: %s", error)
+        return render_error(503, message=FILE_UNAVAILABLE)
 
     @app.errorhandler(Exception)
     def handle_unexpected_error(error: Exception):

@@ -106,7 +106,7 @@ def get_holder_record(record_id: int, holder_id: int) -> TrainingRecord | None:
 def _store_evidence(holder_id: int, upload: FileStorage | None) -> StoredFile | None:
     if upload is None or not upload.filename:
         return None
-    return save_upload(upload, owner_id=holder_id, purpose=EVIDENCE_PURPOSE, allowed=EVIDENCE_TYPES)
+    return save_upload(upload, owner_id=holder_id, purpose=EVIDENCE_PURPOSE, allowed=EVIDENCE_TYPES, called="evidence")
 
 
 def _apply(record: TrainingRecord, details: RecordDetails) -> None:
