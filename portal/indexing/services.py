@@ -28,6 +28,9 @@ SYNC_BATCH = 2000
 # A change id can commit after a higher one (PostgreSQL sequences); wait this long for a gap to fill.
 GAP_GRACE = timedelta(seconds=10)
 WRITER_LOCK_TIMEOUT = 0.5
+# Session.info keys: this transaction has written changes not yet committed; changes were committed.
+UNCOMMITTED_CHANGES = "search_changes_uncommitted"
+COMMITTED_CHANGES = "search_changes_committed"
 
 _sync_lock = threading.Lock()
 
@@ -37,7 +40,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def apply_changes_made_by_this_request(response):
-        if db.session.info.pop("search_changed", False):
+        if db.session.info.pop(COMMITTED_CHANGES, False):
             try:
                 sync_index()
             except IndexUnavailable:
@@ -75,7 +78,18 @@ def record_changes(session: Session, _flush_context) -> None:
         connection.execute(
             insert(SearchChange), [{"vacancy_id": vid, "created_at": now} for vid in sorted(vacancy_ids)]
         )
-        session.info["search_changed"] = True
+        session.info[UNCOMMITTED_CHANGES] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _changes_committed(session: Session) -> None:
+    if session.info.pop(UNCOMMITTED_CHANGES, False):
+        session.info[COMMITTED_CHANGES] = True
+
+
+@event.listens_for(Session, "after_rollback")
+def _changes_rolled_back(session: Session) -> None:
+    session.info.pop(UNCOMMITTED_CHANGES, None)
 
 
 def _load_vacancies(ids: set[int]) -> list[Vacancy]:
@@ -97,8 +111,14 @@ def _safe_cursor(cursor: int, rows) -> int:
 
 
 def sync_index(index: VacancyIndex | None = None) -> int:
-    """Apply pending changes to this machine's index; returns how many were applied."""
+    """Apply pending changes to this machine's index; returns how many were applied.
+
+    Nothing happens while this session holds changes it has not committed: the index must never show
+    what may yet roll back (its change id could then be used again), and writing the index is slow
+    work that must not keep a database write lock held."""
     index = index or get_index()
+    if db.session.info.get(UNCOMMITTED_CHANGES):
+        return 0
     if not _sync_lock.acquire(blocking=False):
         return 0
     try:

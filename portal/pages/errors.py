@@ -2,6 +2,7 @@
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from portal.database import database_busy
 from portal.extensions import db
 from portal.storage import StorageUnavailable
 
@@ -59,5 +60,9 @@ def init_app(app: Flask) -> None:
     def handle_unexpected_error(error: Exception):
         if isinstance(error, HTTPException):
             return handle_http_error(error)
+        if database_busy(error):
+            app.logger.warning("Database busy for longer than the busy timeout: %s", error)
+            return render_error(503)
         app.logger.exception("Unhandled error")
         return render_error(500)
+

@@ -43,3 +43,19 @@ def test_an_error_after_a_failed_flush_still_shows_the_error_page(app, make_user
     assert h1_count(response) == 1
     assert "Sorry, there is a problem with the service" in text_of(response)
     assert "Sign out" in text_of(response)
+
+
+def test_a_database_too_busy_to_answer_asks_to_try_again_in_a_few_minutes(app, client, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def waits_too_long():
+        raise OperationalError("UPDATE vacancies ...", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setitem(app.view_functions, "pages.home", waits_too_long)
+
+    response = client.get("/")
+
+    assert response.status_code == 503
+    assert "Try again in a few minutes." in text_of(response)
