@@ -28,6 +28,7 @@ SYNC_BATCH = 2000
 # A change id can commit after a higher one (PostgreSQL sequences); wait this long for a gap to fill.
 GAP_GRACE = timedelta(seconds=10)
 WRITER_LOCK_TIMEOUT = 0.5
+REBUILD_ATTEMPTS = 3
 # Session.info keys: this transaction has written changes not yet committed; changes were committed.
 UNCOMMITTED_CHANGES = "search_changes_uncommitted"
 COMMITTED_CHANGES = "search_changes_committed"
@@ -174,14 +175,30 @@ def rebuild_index(index: VacancyIndex | None = None) -> None:
     log.info("Search index rebuilt at change %s", cursor)
 
 
+class SearchUnavailable(Exception):
+    """The index could not be read or rebuilt, even after trying again."""
+
+
 def search_vacancies(query):
+    """Search the index. One that cannot be read is opened again, which is enough when a rebuild has
+    just swapped generations, and then rebuilt from the database, which is needed when it was deleted
+    or damaged; a rebuild running elsewhere at the same time is waited for, never failed by."""
     index = get_index()
     try:
         if current_app.config["SEARCH_SYNC_ON_REQUEST"]:
             sync_index(index)
         return index.search(query)
-    except IndexUnavailable:
-        log.exception("Search index missing or corrupt; rebuilding it from the database")
+    except (IndexUnavailable, OSError):
+        log.warning("Search index unreadable; opening it again", exc_info=True)
+    index.close()
+    for _ in range(REBUILD_ATTEMPTS):
         with _sync_lock:
-            rebuild_index(index)
-        return index.search(query)
+            try:
+                return index.search(query)  # opened again, or rebuilt by another thread meanwhile
+            except (IndexUnavailable, OSError):
+                log.warning("Search index missing or damaged; rebuilding it from the database", exc_info=True)
+            try:
+                rebuild_index(index)
+            except (IndexUnavailable, OSError):
+                log.warning("Search index rebuild failed; trying again", exc_info=True)
+    raise SearchUnavailable(f"no readable search index after {REBUILD_ATTEMPTS} rebuilds")

@@ -4,6 +4,7 @@ from werkzeug.exceptions import HTTPException
 
 from portal.database import database_busy
 from portal.extensions import db
+from portal.indexing.services import SearchUnavailable
 from portal.storage import StorageUnavailable
 
 MESSAGES = {
@@ -55,6 +56,11 @@ def init_app(app: Flask) -> None:
     def handle_storage_unavailable(error: StorageUnavailable):
         app.logger.warning("File storage unavailable: %s", error)
         return render_error(503, message=FILE_UNAVAILABLE)
+
+    @app.errorhandler(SearchUnavailable)
+    def handle_search_unavailable(error: SearchUnavailable):
+        app.logger.error("Search unavailable: %s", error)
+        return render_error(503)
 
     @app.errorhandler(Exception)
     def handle_unexpected_error(error: Exception):
