@@ -5,7 +5,6 @@ TEST_DATABASE_URL, on PostgreSQL, which refuses NUL in text."""
 from __future__ import annotations
 
 import io
-import json
 
 import lxml.etree
 import pytest
@@ -14,9 +13,12 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.text import clean_text, clean_value
 from portal.vacancies.models import Vacancy
+from tests.applications.conftest import send, signed_in_client
+from tests.factories import sign_in
 from tests.integrations.conftest import bearer
 from tests.integrations.test_csv_import import csv_bytes, row
 from tests.jobsearch.html import parse, text_of
+from tests.storage.samples import PDF
 
 CONTROL_CHARACTERS = {
     "NUL": "\x00",
@@ -93,15 +95,14 @@ def test_a_title_sent_to_the_api_is_saved_without_control_characters(
     assert client.get("/jobs/feed.atom").status_code == 200
 
 
-def test_a_json_body_with_an_escaped_nul_anywhere_is_cleaned(app, client, make_organisation, make_token, vacancy_json):
-    organisation = make_organisation()
-    body = json.dumps(vacancy_json(title="Senior\\u0000 Care Worker")).replace("SCW-042", "SCW\\u0000-042")
+def test_a_nul_anywhere_in_a_json_body_is_cleaned(client, make_organisation, make_token, vacancy_json):
+    body = vacancy_json(external_ref="SCW\x00-042", patterns=["shifts\x00"], summary="Lead\x00 a team.")
 
-    response = client.post(EMPLOYER_API, data=body.replace("\\\\u0000", "\\u0000"), content_type="application/json",
-                           headers=bearer(make_token(organisation)))
+    response = client.post(EMPLOYER_API, json=body, headers=bearer(make_token(make_organisation())))
 
     assert response.status_code == 201, response.get_json()
-    assert response.get_json()["external_ref"] == "SCW-042"
+    saved = response.get_json()
+    assert (saved["external_ref"], saved["working_patterns"], saved["summary"]) == ("SCW-042", ["full_time", "shifts"], "Lead a team.")
 
 
 @pytest.mark.parametrize(
@@ -244,10 +245,6 @@ def test_5000_characters_in_a_signed_out_form_get_a_message(client, path, data):
 
 def test_5000_characters_in_an_application_are_refused_beside_the_fields(app, make_vacancy, make_organisation,
                                                                           make_user):
-    from tests.applications.conftest import send
-    from tests.factories import sign_in
-    from tests.storage.samples import PDF
-
     vacancy = make_vacancy(make_organisation(), apply_method="portal", apply_url=None)
     client = app.test_client()
     sign_in(client, make_user())
@@ -358,3 +355,45 @@ def test_the_api_answers_an_empty_first_page_and_the_last_page(client, make_orga
     assert client.get("/api/v1/vacancies?page=1").get_json()["total"] == 0
     make_vacancy(make_organisation())
     assert client.get("/api/v1/vacancies?page=1&sector=home_care&sector=nursing_home").get_json()["total"] == 1
+
+
+# Every form on every page, filled with the worst of it
+
+DESTRUCTIVE = ("sign-out", "delete", "revoke", "remove", "suspend")
+
+
+def post_forms(client, page: str) -> list[tuple[str, set[str]]]:
+    """Each form on the page that posts: where it posts, and the names of its fields."""
+    response = client.get(page)
+    if response.status_code != 200 or response.mimetype != "text/html":
+        return []
+    forms = []
+    for form in parse(response).xpath("//form[translate(@method, 'POST', 'post')='post']"):
+        action = form.get("action") or page
+        if not any(word in action for word in DESTRUCTIVE):
+            forms.append((action, set(form.xpath(".//input/@name | .//textarea/@name | .//select/@name"))))
+    return forms
+
+
+@pytest.mark.parametrize("value", ["x" * 5000, "Care\x00\x01\x0b\x1f\x7f\x85 Worker"],
+                         ids=["5000 characters", "control characters"])
+@pytest.mark.parametrize("role", ["job seeker", "recruiter", "admin"])
+def test_every_form_filled_with_bad_text_gets_an_answer_not_an_error(
+    app, catalogue, make_organisation, make_user, make_recruiter, make_admin, role, value
+):
+    user = {
+        "job seeker": lambda: make_user(),
+        "recruiter": lambda: make_recruiter(make_organisation()),
+        "admin": lambda: make_admin(),
+    }[role]()
+    client = signed_in_client(app, user.id)
+    pages = sorted({rule.rule for rule in app.url_map.iter_rules()
+                    if "GET" in rule.methods and not rule.arguments and not rule.rule.startswith("/static")})
+    answers = {}
+    for page in pages:
+        for action, fields in post_forms(client, page):
+            response = client.post(action, data={name: value for name in fields if name != "csrf_token"})
+            answers[f"{page} -> {action}"] = response.status_code
+
+    assert len(answers) > 5
+    assert {form: status for form, status in answers.items() if status >= 500} == {}
