@@ -28,8 +28,6 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 
-from flask_migrate import upgrade
-
 from portal import create_app
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -190,7 +188,9 @@ def main(argv: list[str] | None = None, out=None) -> int:
         root.mkdir(parents=True, exist_ok=True)
         app = create_app(settings(root))
         with app.app_context():
-            upgrade()
+            # create_all, not the migrations: Alembic's logging setup would silence the loggers of
+            # whatever imported this (the tests do).
+            db.create_all()
             load_reference_data()
             load_demo_places()
             editors = add_editors(args.editors)
