@@ -135,8 +135,9 @@ def add_record(holder: User, details: RecordDetails) -> TrainingRecord:
 def update_record(record: TrainingRecord, holder: User, details: RecordDetails) -> TrainingRecord:
     if record.is_verified:
         raise RecordLocked()
-    _apply(record, details)
+    # The file is stored before anything is written, so no database write waits on file storage.
     new_evidence = _store_evidence(holder.id, details.evidence_upload)
+    _apply(record, details)
     if new_evidence is not None:
         _replace_evidence(record, new_evidence)
     db.session.flush()
