@@ -50,6 +50,19 @@ def test_applying_keeps_what_was_typed_and_asks_to_try_again(app, make_user, vac
     assert (count(app, Application), count(app, StoredFile)) == (0, 0)
 
 
+def test_applying_with_the_saved_cv_asks_to_try_again(app, make_user, vacancy, application_form, storage_goes_down):
+    client = signed_in_client(app, make_user().id)
+    client.post("/profile/cv", data={"cv": (io.BytesIO(PDF), "Saved CV.pdf")}, content_type="multipart/form-data")
+    storage_goes_down()
+
+    response = send(client, vacancy, application_form(cv=None, cv_source="saved", full_name="Priya Shah"))
+
+    assert response.status_code == 200
+    assert field_error(response, "cv") == "Error: Your saved CV could not be opened right now. Try again."
+    assert parse(response).xpath("//input[@name='full_name']/@value") == ["Priya Shah"]
+    assert (count(app, Application), count(app, StoredFile)) == (0, 1)
+
+
 def test_saving_a_cv_to_the_profile_asks_to_try_again(app, make_user, storage_goes_down):
     client = signed_in_client(app, make_user().id)
     storage_goes_down()
