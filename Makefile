@@ -40,6 +40,7 @@ test-postgres: install
 
 bench: install
 	$(PY) bench/search.py
+	$(PY) bench/contention.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -14,6 +14,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLo
 from portal.config import KNOWN_DEVELOPMENT_SECRET_KEY, MAX_RECORD_ID, MIN_SECRET_KEY_LENGTH, REPO_ROOT, Config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
 from portal.logs import install_werkzeug_filter
+from portal.text import CleanRequest
 
 BLUEPRINT_MODULES = (
     "portal.pages",
@@ -41,6 +42,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         static_folder=str(REPO_ROOT / "static"),
         instance_path=overrides.get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH") or str(REPO_ROOT / "instance"),
     )
+    app.request_class = CleanRequest
     app.config.from_object(Config)
     if isinstance(config, dict):
         app.config.update(config)

@@ -8,6 +8,8 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
+from portal.text import clean_parameters
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -24,13 +26,31 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+# Milliseconds a SQLite connection waits for another's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
 @event.listens_for(Engine, "connect")
-def enforce_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite leaves foreign keys unchecked unless asked, per connection; PostgreSQL always checks them."""
+def configure_sqlite(dbapi_connection, _record) -> None:
+    """Per connection on SQLite: check foreign keys (PostgreSQL always does); let readers and one
+    writer work at once (WAL) and make a writer wait its turn rather than fail; and sync the log at
+    checkpoints only, which WAL keeps safe against a crash of the process."""
     if type(dbapi_connection).__module__ == "sqlite3":
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+@event.listens_for(Engine, "before_cursor_execute", retval=True)
+def keep_control_characters_out(_connection, _cursor, statement, parameters, _context, _executemany):
+    """The last guard behind the cleaned request: text from a URL path, a command or a job reaches the
+    database without control characters too, so PostgreSQL never refuses a NUL with an error page."""
+    return statement, clean_parameters(parameters)
+
+
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -221,7 +221,7 @@ class VacancyIndex:
                 shutil.rmtree(path, ignore_errors=True)
                 raise
             _write_atomic(self.base_dir / POINTER, name)
-            self._remove_generations(keep={name, previous})
+            self._remove_generations(older_than=name, keep={previous})
         finally:
             lock.release()
         return True
@@ -241,12 +241,18 @@ class VacancyIndex:
             raise
         writer.commit()
 
-    def _remove_generations(self, keep: set) -> None:
+    def _remove_generations(self, older_than: str, keep: set) -> None:
         # The previous generation is kept: other processes may still be opening
         # it, having read the pointer just before the swap. Older ones have had
-        # a whole rebuild's time to move on.
+        # a whole rebuild's time to move on. Newer ones are never touched: when
+        # the directory was deleted under a running rebuild, another rebuild can
+        # start beside it (its lock file went with the directory), and each must
+        # leave the other's generation alone. Names sort by the time they were
+        # made, so the newest generation always survives.
         for entry in self.base_dir.iterdir():
             if not entry.name.startswith(GENERATION_PREFIX) or entry.name in keep:
+                continue
+            if entry.name >= older_than:
                 continue
             if not entry.is_dir():
                 continue

@@ -6,6 +6,8 @@ session's app to it for one test and empties the bucket afterwards.
 """
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from portal.storage.backends import create_backend, s3_client
@@ -57,3 +59,26 @@ def s3_storage(app, s3_settings, _s3_backend, monkeypatch):
     for page in storage.client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
         for item in page.get("Contents", []):
             storage.client.delete_object(Bucket=BUCKET, Key=item["Key"])
+
+
+@pytest.fixture
+def storage_goes_down(app, monkeypatch):
+    """Call it to switch the app to S3 at an address where nothing listens, as when the service is down;
+    files stored before stay where they were, out of reach."""
+
+    def go_down():
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        settings = {
+            "STORAGE_BACKEND": "s3",
+            "S3_BUCKET": BUCKET,
+            "S3_REGION": REGION,
+            "S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+            "S3_ACCESS_KEY_ID": "test-access-key",
+            "S3_SECRET_ACCESS_KEY": "test-secret-key",
+            "S3_PRESIGN_SECONDS": 60,
+        }
+        monkeypatch.setitem(app.extensions, "storage", create_backend({**app.config, **settings}, app.instance_path))
+
+    return go_down

@@ -17,6 +17,7 @@ from portal.api import bp
 from portal.api.representations import employer_vacancy
 from portal.api.views import invalid_parameters
 from portal.config import MAX_RECORD_ID
+from portal.database import retry_when_busy
 from portal.employers.models import Organisation
 from portal.extensions import db, limiter
 from portal.integrations import services as integrations
@@ -178,6 +179,7 @@ def employer_vacancies(organisation: Organisation):
 @bp.post("/employer/vacancies")
 @employer_rate_limit
 @token_required
+@retry_when_busy
 def create_employer_vacancy(organisation: Organisation):
     return _save(organisation, _json_body())
 
@@ -192,6 +194,7 @@ def read_employer_vacancy(organisation: Organisation, external_ref: str):
 @bp.put("/employer/vacancies/<path:external_ref>")
 @employer_rate_limit
 @token_required
+@retry_when_busy
 def put_employer_vacancy(organisation: Organisation, external_ref: str):
     values = _json_body()
     sent = values.get("external_ref")
@@ -205,6 +208,7 @@ def put_employer_vacancy(organisation: Organisation, external_ref: str):
 @bp.post("/employer/vacancies/<path:external_ref>/publish")
 @employer_rate_limit
 @token_required
+@retry_when_busy
 def publish_employer_vacancy(organisation: Organisation, external_ref: str):
     return _change(organisation, external_ref, lambda vacancy: integrations.publish_vacancy(vacancy, date.today()))
 
@@ -212,5 +216,6 @@ def publish_employer_vacancy(organisation: Organisation, external_ref: str):
 @bp.post("/employer/vacancies/<path:external_ref>/close")
 @employer_rate_limit
 @token_required
+@retry_when_busy
 def close_employer_vacancy(organisation: Organisation, external_ref: str):
     return _change(organisation, external_ref, integrations.close_vacancy)

@@ -32,7 +32,10 @@ def vacancies():
     parsed = parse_search_args(request.args, for_api=True)
     if parsed.problems:
         return invalid_parameters(parsed.problems)
-    return jsonify(search_page_json(find_jobs(parsed.params), labels()))
+    found = find_jobs(parsed.params)
+    if found.past_the_end:
+        return invalid_parameters({"page": found.pages_message})
+    return jsonify(search_page_json(found, labels()))
 
 
 @bp.get("/vacancies/<int:vacancy_id>")

@@ -33,7 +33,7 @@ from portal.extensions import db
 from portal.mail import send_email
 from portal.passport.models import ShareEndReason
 from portal.passport.sharing import end_application_shares
-from portal.storage import StoredFile, UploadRejected, read_bytes, save_upload
+from portal.storage import StorageUnavailable, StoredFile, UploadRejected, read_bytes, save_upload
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import ApplyMethod, Vacancy, VacancyStatus
 
@@ -162,8 +162,10 @@ def _store_cv(user_id: int, details: ApplicationDetails) -> StoredFile:
             data = read_bytes(saved)
         except FileNotFoundError:
             raise UploadRejected("Your saved CV could not be opened. Upload your CV instead") from None
+        except StorageUnavailable:
+            raise UploadRejected("Your saved CV could not be opened right now. Try again.") from None
         upload = FileStorage(io.BytesIO(data), filename=saved.filename, content_type=saved.content_type)
-    return save_upload(upload, owner_id=user_id, purpose=CV_PURPOSE)
+    return save_upload(upload, owner_id=user_id, purpose=CV_PURPOSE, called="CV")
 
 
 def _record_equality(vacancy: Vacancy, answers: dict[str, str | None], today: date) -> None:

@@ -28,6 +28,10 @@ SYNC_BATCH = 2000
 # A change id can commit after a higher one (PostgreSQL sequences); wait this long for a gap to fill.
 GAP_GRACE = timedelta(seconds=10)
 WRITER_LOCK_TIMEOUT = 0.5
+REBUILD_ATTEMPTS = 3
+# Session.info keys: this transaction has written changes not yet committed; changes were committed.
+UNCOMMITTED_CHANGES = "search_changes_uncommitted"
+COMMITTED_CHANGES = "search_changes_committed"
 
 _sync_lock = threading.Lock()
 
@@ -37,7 +41,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def apply_changes_made_by_this_request(response):
-        if db.session.info.pop("search_changed", False):
+        if db.session.info.pop(COMMITTED_CHANGES, False):
             try:
                 sync_index()
             except IndexUnavailable:
@@ -75,7 +79,18 @@ def record_changes(session: Session, _flush_context) -> None:
         connection.execute(
             insert(SearchChange), [{"vacancy_id": vid, "created_at": now} for vid in sorted(vacancy_ids)]
         )
-        session.info["search_changed"] = True
+        session.info[UNCOMMITTED_CHANGES] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _changes_committed(session: Session) -> None:
+    if session.info.pop(UNCOMMITTED_CHANGES, False):
+        session.info[COMMITTED_CHANGES] = True
+
+
+@event.listens_for(Session, "after_rollback")
+def _changes_rolled_back(session: Session) -> None:
+    session.info.pop(UNCOMMITTED_CHANGES, None)
 
 
 def _load_vacancies(ids: set[int]) -> list[Vacancy]:
@@ -97,8 +112,14 @@ def _safe_cursor(cursor: int, rows) -> int:
 
 
 def sync_index(index: VacancyIndex | None = None) -> int:
-    """Apply pending changes to this machine's index; returns how many were applied."""
+    """Apply pending changes to this machine's index; returns how many were applied.
+
+    Nothing happens while this session holds changes it has not committed: the index must never show
+    what may yet roll back (its change id could then be used again), and writing the index is slow
+    work that must not keep a database write lock held."""
     index = index or get_index()
+    if db.session.info.get(UNCOMMITTED_CHANGES):
+        return 0
     if not _sync_lock.acquire(blocking=False):
         return 0
     try:
@@ -154,14 +175,30 @@ def rebuild_index(index: VacancyIndex | None = None) -> None:
     log.info("Search index rebuilt at change %s", cursor)
 
 
+class SearchUnavailable(Exception):
+    """The index could not be read or rebuilt, even after trying again."""
+
+
 def search_vacancies(query):
+    """Search the index. One that cannot be read is opened again, which is enough when a rebuild has
+    just swapped generations, and then rebuilt from the database, which is needed when it was deleted
+    or damaged; a rebuild running elsewhere at the same time is waited for, never failed by."""
     index = get_index()
     try:
         if current_app.config["SEARCH_SYNC_ON_REQUEST"]:
             sync_index(index)
         return index.search(query)
-    except IndexUnavailable:
-        log.exception("Search index missing or corrupt; rebuilding it from the database")
+    except (IndexUnavailable, OSError):
+        log.warning("Search index unreadable; opening it again", exc_info=True)
+    index.close()
+    for _ in range(REBUILD_ATTEMPTS):
         with _sync_lock:
-            rebuild_index(index)
-        return index.search(query)
+            try:
+                return index.search(query)  # opened again, or rebuilt by another thread meanwhile
+            except (IndexUnavailable, OSError):
+                log.warning("Search index missing or damaged; rebuilding it from the database", exc_info=True)
+            try:
+                rebuild_index(index)
+            except (IndexUnavailable, OSError):
+                log.warning("Search index rebuild failed; trying again", exc_info=True)
+    raise SearchUnavailable(f"no readable search index after {REBUILD_ATTEMPTS} rebuilds")

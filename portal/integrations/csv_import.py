@@ -28,6 +28,7 @@ from portal.integrations.services import (
     save_vacancy,
     vacancies_by_reference,
 )
+from portal.text import clean_text
 from portal.vacancies.services import VacancyActionRefused
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -99,7 +100,7 @@ def read_csv(stream: BinaryIO, choices: VacancyChoices) -> tuple[list[str], list
     if b"\x00" in content:
         raise CsvRejected(NOT_CSV)
     try:
-        text = content.decode("utf-8-sig")
+        text = clean_text(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CsvRejected("The file must be saved as CSV UTF-8. In Excel, choose Save as, then "
                           "CSV UTF-8 (Comma delimited)") from None

@@ -16,6 +16,7 @@ from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.jobsearch.labels import Labels
 from portal.jobsearch.services import live_vacancy_filter
+from portal.text import clean_text
 from portal.vacancies.models import ApplyMethod, Vacancy
 
 FEED_PAGE_SIZE = 200
@@ -23,8 +24,6 @@ MAX_FILTER_VALUES = 50
 # Search-page fields that mean nothing in a feed.
 NOT_IN_FEED = ("distance_miles", "highlights")
 XML_ITEM_NAMES = {"vacancies": "vacancy", "locations": "location", "working_patterns": "working_pattern"}
-# Characters XML 1.0 cannot carry at all, even escaped; they are dropped.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 RECORD_ID = re.compile("[0-9]{1,10}")
 
 
@@ -129,7 +128,7 @@ def _xml_text(value) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return NOT_XML.sub("", str(value))
+    return clean_text(str(value))
 
 
 def _add_xml(parent: ElementTree.Element, name: str, value) -> None:

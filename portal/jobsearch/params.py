@@ -47,6 +47,17 @@ PAGE_PARAMETERS = (
     "q", *REPEATABLE, "min_pay", "posted_within", "location", "radius", "sort", "page",
 )
 API_PARAMETERS = (*PAGE_PARAMETERS, "per_page")
+# Parameters that carry one value; the API refuses a second rather than guess which was meant.
+SINGLE_VALUED = tuple(name for name in API_PARAMETERS if name not in REPEATABLE)
+# What API clients send that the search does not read, and what to send instead.
+UNKNOWN_PARAMETER_HINTS = {
+    **dict.fromkeys(("lat", "lon", "lng", "latitude", "longitude", "near"),
+                    "We do not read coordinates. Search near a place with location, a town or postcode district"),
+    "distance": "Give the distance in miles with radius",
+}
+UNKNOWN_PARAMETER = "We do not know this parameter. Check its name against the documentation"
+NO_WORDS_PAGE = "Enter words to search for, like a job title. We are showing all jobs"
+NO_WORDS_API = "Keywords must include a letter or a number. Leave q out to list every vacancy"
 
 
 @dataclass(frozen=True)
@@ -113,9 +124,12 @@ class ParsedSearch:
 def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch:
     """Read search parameters; ``problems`` maps each parameter with a bad value to a message.
 
-    A bad value is left out of ``params``. Unknown parameters are ignored.
+    A bad value is left out of ``params``. The page ignores parameters it does not know and reads the
+    first of repeated ones; the API reports both, so a client never gets results it did not ask for.
     """
     problems: dict[str, str] = {}
+    if for_api:
+        problems.update(_unexpected(args))
     known = labels()
     values: dict[str, object] = {"q": _keywords(args, for_api, problems)}
     for name in CODE_FILTERS:
@@ -140,12 +154,26 @@ def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch
     return ParsedSearch(SearchParams(**values), problems)
 
 
+def _unexpected(args: MultiDict) -> dict[str, str]:
+    problems = {}
+    for name in args:
+        if name not in API_PARAMETERS:
+            problems[name] = UNKNOWN_PARAMETER_HINTS.get(name.lower(), UNKNOWN_PARAMETER)
+        elif name in SINGLE_VALUED and len(args.getlist(name)) > 1:
+            problems[name] = f"Give {name} once"
+    return problems
+
+
 def _text(args: MultiDict, name: str) -> str:
     return " ".join(args.get(name, "").split())
 
 
 def _keywords(args: MultiDict, for_api: bool, problems: dict[str, str]) -> str:
     text = _text(args, "q")
+    if text and not any(character.isalnum() for character in text):
+        # Only punctuation, such as * or ?: there is nothing to search for.
+        problems["q"] = NO_WORDS_API if for_api else NO_WORDS_PAGE
+        return ""
     if len(text) <= MAX_KEYWORDS_LENGTH:
         return text
     if for_api:

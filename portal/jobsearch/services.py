@@ -84,6 +84,21 @@ class SearchPage:
     def pages(self) -> int:
         return self.result.pages
 
+    @property
+    def last_page(self) -> int:
+        return max(self.pages, 1)
+
+    @property
+    def past_the_end(self) -> bool:
+        return self.params.page > self.last_page
+
+    @property
+    def pages_message(self) -> str:
+        """Like "There are only 3 pages of results", for a page number past the end."""
+        if self.last_page == 1:
+            return "There is only 1 page of results"
+        return f"There are only {self.last_page} pages of results"
+
 
 def search_query(params: SearchParams, *, facets=(), sort: str | None = None, per_page: int | None = None,
                  page: int | None = None) -> SearchQuery:

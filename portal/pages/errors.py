@@ -8,7 +8,11 @@ from werkzeug.exceptions import HTTPException
 
 from portal.audit.models import AuditAction
 from portal.audit.services import record
+from portal.database import database_busy
+from portal.extensions import db
+from portal.indexing.services import SearchUnavailable
 from portal.logs import redact_secrets
+from portal.storage import StorageUnavailable
 
 if TYPE_CHECKING:
     from portal.employers.models import Organisation
@@ -24,15 +28,18 @@ MESSAGES = {
     415: ("That type of content is not accepted", "Send the request body as JSON."),
     429: ("Too many attempts", "Wait a few minutes, then try again."),
     500: ("Sorry, there is a problem with the service", "Try again later."),
+    503: ("Sorry, the service is not available right now", "Try again in a few minutes."),
 }
+FILE_UNAVAILABLE = ("Sorry, we cannot get this file right now", "Try again in a few minutes.")
 
 
 def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def render_error(code: int, detail: str | None = None):
-    title, advice = MESSAGES.get(code, MESSAGES[500])
+def render_error(code: int, detail: str | None = None, message: tuple[str, str] | None = None):
+    title, advice = message or MESSAGES.get(code, MESSAGES[500])
+    _roll_back()
     if wants_json():
         return jsonify({"error": {"status": code, "title": title, "detail": detail or advice}}), code
     return render_template("errors/error.html", title=title, advice=advice, code=code), code
@@ -44,6 +51,8 @@ def too_many_attempts(template: str, field, refusal, **context):
     if field is not None:
         field.errors.append(str(refusal))
     return render_template(template, **context), 429, {"Retry-After": str(refusal.retry_after_seconds)}
+
+
 def organisation_suspended(organisation: Organisation):
     """The one answer to a suspended organisation's member or API token, whatever they asked for."""
     record(AuditAction.ACCESS_REFUSED_SUSPENDED, organisation_id=organisation.id,
@@ -56,6 +65,16 @@ def organisation_suspended(organisation: Organisation):
     return render_template("errors/organisation_suspended.html", organisation=organisation, contact=contact), 403
 
 
+def _roll_back() -> None:
+    """The page reads the database (the signed-in person, the menus). After a failed flush or a lost
+    connection the session refuses every query until it is rolled back, and nothing an error stopped
+    may be committed anyway."""
+    try:
+        db.session.rollback()
+    except Exception:
+        current_app.logger.exception("Could not roll back the session before showing an error")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
@@ -63,9 +82,23 @@ def init_app(app: Flask) -> None:
         detail = error.description if wants_json() else None
         return render_error(code, detail)
 
+    @app.errorhandler(StorageUnavailable)
+    def handle_storage_unavailable(error: StorageUnavailable):
+        app.logger.warning("File storage unavailable: %s", error)
+        return render_error(503, message=FILE_UNAVAILABLE)
+
+    @app.errorhandler(SearchUnavailable)
+    def handle_search_unavailable(error: SearchUnavailable):
+        app.logger.error("Search unavailable: %s", error)
+        return render_error(503)
+
     @app.errorhandler(Exception)
     def handle_unexpected_error(error: Exception):
         if isinstance(error, HTTPException):
             return handle_http_error(error)
+        if database_busy(error):
+            app.logger.warning("Database busy for longer than the busy timeout: %s", error)
+            return render_error(503)
         app.logger.exception("Unhandled error")
         return render_error(500)
+

@@ -122,7 +122,7 @@ def get_holder_record(record_id: int, holder_id: int) -> TrainingRecord | None:
 def _store_evidence(holder_id: int, upload: FileStorage | None) -> StoredFile | None:
     if upload is None or not upload.filename:
         return None
-    return save_upload(upload, owner_id=holder_id, purpose=EVIDENCE_PURPOSE, allowed=EVIDENCE_TYPES)
+    return save_upload(upload, owner_id=holder_id, purpose=EVIDENCE_PURPOSE, allowed=EVIDENCE_TYPES, called="evidence")
 
 
 def _apply(record: TrainingRecord, details: RecordDetails) -> None:
@@ -151,8 +151,9 @@ def add_record(holder: User, details: RecordDetails) -> TrainingRecord:
 def update_record(record: TrainingRecord, holder: User, details: RecordDetails) -> TrainingRecord:
     if record.is_verified:
         raise RecordLocked()
-    _apply(record, details)
+    # The file is stored before anything is written, so no database write waits on file storage.
     new_evidence = _store_evidence(holder.id, details.evidence_upload)
+    _apply(record, details)
     if new_evidence is not None:
         _replace_evidence(record, new_evidence)
     db.session.flush()

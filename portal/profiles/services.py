@@ -133,7 +133,7 @@ def get_default_cv(user_id: int) -> StoredFile | None:
 def replace_default_cv(user_id: int, upload: FileStorage) -> StoredFile:
     """Store the new CV (raises UploadRejected) and delete the one it replaces: applications already
     sent keep copies of their own."""
-    stored = save_upload(upload, owner_id=user_id, purpose="cv")
+    stored = save_upload(upload, owner_id=user_id, purpose="cv", called="CV")
     profile = _profile_or_new(user_id)
     previous = profile.default_cv
     profile.default_cv = stored

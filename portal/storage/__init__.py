@@ -1,4 +1,5 @@
 """Uploaded files: checked by content, stored on local disk or in S3, downloaded only as attachments."""
+from portal.storage.backends import StorageUnavailable
 from portal.storage.checks import CV_TYPES, EVIDENCE_TYPES, UploadRejected
 from portal.storage.models import StoredFile
 from portal.storage.services import (
@@ -17,6 +18,7 @@ __all__ = [
     "CV_TYPES",
     "EVIDENCE_TYPES",
     "FileRules",
+    "StorageUnavailable",
     "StoredFile",
     "UploadRejected",
     "delete_file",

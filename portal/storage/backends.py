@@ -9,6 +9,7 @@ import unicodedata
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 import boto3
 from botocore.config import Config as BotoConfig
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from flask import Response, abort, redirect, send_file
 from werkzeug.http import dump_options_header
 
@@ -24,6 +25,11 @@ from werkzeug.http import dump_options_header
 # typed can reach the file system or another object in the bucket.
 KEY_PATTERN = re.compile(r"([a-z][a-z0-9_]{0,29})/([0-9a-f]{32})")
 MISSING_OBJECT_CODES = {"404", "NoSuchKey", "NotFound"}
+
+
+class StorageUnavailable(Exception):
+    """The storage did not answer, or failed: nothing is wrong with the file, and trying again later
+    may work."""
 
 
 def new_key(purpose: str) -> str:
@@ -64,7 +70,8 @@ class Storage(ABC):
 
     @abstractmethod
     def get(self, key: str) -> bytes:
-        """The object's bytes; FileNotFoundError when there is none."""
+        """The object's bytes; FileNotFoundError when there is none. Every method of a remote store
+        raises StorageUnavailable when the store cannot be reached."""
 
     @abstractmethod
     def exists(self, key: str) -> bool: ...
@@ -166,33 +173,31 @@ class S3Storage(Storage):
         self.presign_seconds = presign_seconds
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
-        self.client.put_object(Bucket=self.bucket, Key=check_key(key), Body=data, ContentType=content_type)
+        with _answering(key):
+            self.client.put_object(Bucket=self.bucket, Key=check_key(key), Body=data, ContentType=content_type)
 
     def get(self, key: str) -> bytes:
-        try:
+        with _answering(key):
             return self.client.get_object(Bucket=self.bucket, Key=check_key(key))["Body"].read()
-        except ClientError as error:
-            if _is_missing(error):
-                raise FileNotFoundError(key) from error
-            raise
 
     def exists(self, key: str) -> bool:
         try:
-            self.client.head_object(Bucket=self.bucket, Key=check_key(key))
-        except ClientError as error:
-            if _is_missing(error):
-                return False
-            raise
+            with _answering(key):
+                self.client.head_object(Bucket=self.bucket, Key=check_key(key))
+        except FileNotFoundError:
+            return False
         return True
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=check_key(key))
+        with _answering(key):
+            self.client.delete_object(Bucket=self.bucket, Key=check_key(key))
 
     def objects(self) -> Iterator[StoredObject]:
-        for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
-            for item in page.get("Contents", []):
-                if KEY_PATTERN.fullmatch(item["Key"]):
-                    yield StoredObject(item["Key"], item["LastModified"])
+        with _answering(self.bucket):
+            for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
+                for item in page.get("Contents", []):
+                    if KEY_PATTERN.fullmatch(item["Key"]):
+                        yield StoredObject(item["Key"], item["LastModified"])
 
     def download(self, key: str, filename: str, content_type: str) -> Response:
         if not self.exists(key):
@@ -213,6 +218,20 @@ class S3Storage(Storage):
 
 def _is_missing(error: ClientError) -> bool:
     return error.response.get("Error", {}).get("Code") in MISSING_OBJECT_CODES
+
+
+@contextmanager
+def _answering(name: str) -> Iterator[None]:
+    """S3's errors as the storage interface states them: FileNotFoundError for a missing object,
+    StorageUnavailable when the service cannot be reached or fails."""
+    try:
+        yield
+    except ClientError as error:
+        if _is_missing(error):
+            raise FileNotFoundError(name) from error
+        raise StorageUnavailable(f"S3 refused {name}: {error}") from error
+    except BotoCoreError as error:
+        raise StorageUnavailable(f"S3 unreachable for {name}: {error}") from error
 
 
 def s3_client(config: Mapping):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from portal.extensions import db
-from portal.storage.backends import Storage, create_backend, new_key
+from portal.storage.backends import Storage, StorageUnavailable, create_backend, new_key
 from portal.storage.checks import CV_TYPES, FILE_TYPES, UploadRejected, display_name, identify, size_label
 from portal.storage.models import StoredFile
 
@@ -65,9 +65,11 @@ def save_upload(
     purpose: str,
     allowed: Collection[str] = CV_TYPES,
     max_bytes: int | None = None,
+    called: str = "file",
 ) -> StoredFile:
     """Check an uploaded file by its content, store it under a new key and add its row (flushed, not
-    committed). Raises UploadRejected with a message to show beside the file field."""
+    committed). Raises UploadRejected with a message to show beside the file field, which names the
+    file as ``called`` when the storage cannot be reached."""
     limit = max_bytes or current_app.config["UPLOAD_MAX_BYTES"]
     if upload is None or not upload.filename:
         raise UploadRejected("Select a file")
@@ -79,7 +81,11 @@ def save_upload(
         raise UploadRejected(f"The selected file must be smaller than {size_label(limit)}")
     file_type = identify(data, allowed)
     key = new_key(purpose)
-    get_storage().put(key, data, file_type.content_type)
+    try:
+        get_storage().put(key, data, file_type.content_type)
+    except StorageUnavailable:
+        log.warning("Could not store an upload for %s", purpose, exc_info=True)
+        raise UploadRejected(f"Your {called} could not be saved. Try again.") from None
     stored = StoredFile(
         key=key,
         owner_id=owner_id,
@@ -129,10 +135,18 @@ def _keep_objects_of_restored_rows(session: Session, _previous_transaction) -> N
     session.info.pop(DELETE_AFTER_COMMIT, None)
 
 
-def remove_orphans(older_than: timedelta = timedelta(hours=1)) -> int:
-    """Delete stored objects that no row names and that are older than ``older_than`` (so an upload
-    whose transaction is still open keeps its object); returns how many. Rows whose object has gone
-    are logged and left alone: their downloads are a 404."""
+@dataclass(frozen=True)
+class Sweep:
+    """What one run of the orphan sweep removed."""
+
+    orphans: int
+    partial_writes: int
+
+
+def remove_orphans(older_than: timedelta = timedelta(hours=1)) -> Sweep:
+    """Delete stored objects that no row names, and writes a crashed process left half done, that are
+    older than ``older_than`` (so an upload still in progress, or whose transaction is still open,
+    keeps its file). Rows whose object has gone are logged and left alone: their downloads are a 404."""
     storage = get_storage()
     started = datetime.now(timezone.utc)
     objects = {stored_object.key: stored_object.modified for stored_object in storage.objects()}
@@ -142,10 +156,10 @@ def remove_orphans(older_than: timedelta = timedelta(hours=1)) -> int:
     for key in orphans:
         storage.delete(key)
         log.info("Deleted orphaned stored file %s", key)
-    storage.remove_partial_writes(cutoff)
+    partial_writes = storage.remove_partial_writes(cutoff)
     # A row written before the listing began had its object stored before it, so the listing saw it.
     listing_began = started.replace(tzinfo=None)
     for key, created_at in sorted(rows.items()):
         if key not in objects and created_at < listing_began:
             log.warning("Stored file %s has a row but no object", key)
-    return len(orphans)
+    return Sweep(orphans=len(orphans), partial_writes=partial_writes)

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.accounts.access import recruiter_required
+from portal.database import retry_when_busy
 from portal.extensions import db
 from portal.vacancies import bp, jsonld, services
 from portal.vacancies.forms import VacancyForm
@@ -41,6 +42,7 @@ def manage():
 
 @bp.route("/recruiter/vacancies/new", methods=["GET", "POST"])
 @recruiter_required
+@retry_when_busy
 def create():
     form = _vacancy_form()
     if form.validate_on_submit():
@@ -57,6 +59,7 @@ def create():
 
 @bp.route("/recruiter/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])
 @recruiter_required
+@retry_when_busy
 def edit(vacancy_id: int):
     vacancy = _own_vacancy_or_404(vacancy_id)
     try:
@@ -85,6 +88,7 @@ def preview(vacancy_id: int):
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/publish")
 @recruiter_required
+@retry_when_busy
 def publish(vacancy_id: int):
     vacancy = _own_vacancy_or_404(vacancy_id)
     try:
@@ -102,6 +106,7 @@ def publish(vacancy_id: int):
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/close")
 @recruiter_required
+@retry_when_busy
 def close(vacancy_id: int):
     vacancy = _own_vacancy_or_404(vacancy_id)
     try:
@@ -116,6 +121,7 @@ def close(vacancy_id: int):
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/repost")
 @recruiter_required
+@retry_when_busy
 def repost(vacancy_id: int):
     vacancy = _own_vacancy_or_404(vacancy_id)
     try:

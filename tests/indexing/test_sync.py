@@ -117,3 +117,28 @@ def test_cursor_waits_for_a_recent_gap_to_fill():
 def test_cursor_passes_a_gap_left_by_a_rolled_back_transaction():
     old = utcnow() - indexing.GAP_GRACE * 2
     assert indexing._safe_cursor(4, _rows((5, old), (7, old), (8, utcnow()))) == 8
+
+
+def test_the_index_is_written_only_after_the_change_commits(app, make_organisation, make_vacancy, monkeypatch):
+    organisation = make_organisation()
+    vacancy = make_vacancy(organisation, title="Dietitian")
+    assert _search_ids(app, "dietitian") == [vacancy.id]
+    cursor_before = app.extensions["vacancy_index"].cursor
+
+    def renames_without_committing():
+        db.session.get(Vacancy, vacancy.id).title = "Podiatrist"
+        db.session.flush()
+        assert indexing.sync_index() == 0
+        return "not saved"
+
+    monkeypatch.setitem(app.view_functions, "pages.home", renames_without_committing)
+    assert app.test_client().get("/").status_code == 200
+
+    with app.app_context():
+        assert app.extensions["vacancy_index"].cursor == cursor_before
+    assert _search_ids(app, "podiatrist") == []
+    assert _search_ids(app, "dietitian") == [vacancy.id]
+    with app.app_context():
+        db.session.get(Vacancy, vacancy.id).title = "Orthoptist"
+        db.session.commit()
+    assert _search_ids(app, "orthoptist") == [vacancy.id]

@@ -161,6 +161,18 @@ def test_generation_with_a_writer_is_not_removed(kit, build, index_dir):
     assert not oldest.exists()
 
 
+def test_a_rebuild_leaves_a_newer_generation_being_built_alone(kit, build, index_dir):
+    """With the directory deleted under a running rebuild, its lock went too and a second rebuild can run
+    beside it; neither may remove the other's generation."""
+    index = build([kit.make_doc(1)])
+    later = index_dir / "gen-99999999999999999999-1"
+    later.mkdir()
+    index.rebuild([kit.make_doc(2)], cursor=1)
+    index.rebuild([kit.make_doc(3)], cursor=2)
+    assert later.exists()
+    assert kit.ids(index.search(kit.query())) == [3]
+
+
 def test_rebuild_skips_repeated_ids(kit, build):
     index = build([kit.make_doc(1, title="First"), kit.make_doc(1, title="Second")])
     assert index.doc_count() == 1

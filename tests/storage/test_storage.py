@@ -199,7 +199,7 @@ def test_a_row_whose_object_has_gone_is_not_found_and_is_reported(app, storage, 
         with pytest.raises(FileNotFoundError):
             read_bytes(stored)
         with caplog.at_level(logging.WARNING, logger="portal.storage.services"):
-            assert remove_orphans(timedelta(0)) == 0
+            assert remove_orphans(timedelta(0)).orphans == 0
         assert row_count() == 1
     assert f"Stored file {stored.key} has a row but no object" in caplog.text
 
@@ -214,9 +214,9 @@ def test_a_file_whose_transaction_never_commits_is_unreachable_and_swept_after_t
 
         assert db.session.scalar(select(StoredFile).filter_by(key=orphan_key)) is None
         assert object_keys(storage) == sorted([kept_key, orphan_key])
-        assert remove_orphans() == 0
+        assert remove_orphans().orphans == 0
         assert object_keys(storage) == sorted([kept_key, orphan_key])
-        assert remove_orphans(older_than=timedelta(0)) == 1
+        assert remove_orphans(older_than=timedelta(0)).orphans == 1
         assert object_keys(storage) == [kept_key]
 
 
@@ -228,7 +228,7 @@ def test_the_sweep_never_touches_objects_the_portal_did_not_write(app, storage):
         (storage.root / foreign).parent.mkdir(parents=True)
         (storage.root / foreign).write_text("a,b")
     with app.test_request_context():
-        assert remove_orphans(timedelta(0)) == 0
+        assert remove_orphans(timedelta(0)).orphans == 0
     if isinstance(storage, S3Storage):
         assert storage.client.get_object(Bucket=storage.bucket, Key=foreign)["Body"].read() == b"a,b"
     else:
@@ -269,7 +269,7 @@ def test_an_object_that_cannot_be_deleted_after_commit_is_swept_later(app, stora
             db.session.commit()
         assert row_count() == 0
         assert storage.exists(key)
-        assert remove_orphans(timedelta(0)) == 1
+        assert remove_orphans(timedelta(0)).orphans == 1
         assert not storage.exists(key)
     assert f"Could not delete stored file {key}" in caplog.text
 
@@ -281,9 +281,9 @@ def test_the_scheduled_command_removes_orphans_past_the_grace(app, storage):
     runner = app.test_cli_runner()
 
     result = runner.invoke(args=["files", "remove-orphans"])
-    assert (result.exit_code, result.output) == (0, "Removed 0 orphaned files\n")
+    assert (result.exit_code, result.output) == (0, "Removed 0 orphaned files and 0 half-written uploads\n")
     result = runner.invoke(args=["files", "remove-orphans", "--older-than-minutes", "0"])
-    assert (result.exit_code, result.output) == (0, "Removed 1 orphaned file\n")
+    assert (result.exit_code, result.output) == (0, "Removed 1 orphaned file and 0 half-written uploads\n")
     assert object_keys(storage) == []
 
 
@@ -302,8 +302,22 @@ def test_the_sweep_removes_stale_partial_local_writes(app, local_storage):
     two_hours_ago = (datetime.now(timezone.utc) - timedelta(hours=2)).timestamp()
     os.utime(stale, (two_hours_ago, two_hours_ago))
     with app.test_request_context():
-        remove_orphans()
+        assert remove_orphans().partial_writes == 1
     assert (stale.exists(), fresh.exists()) == (False, True)
+
+
+def test_the_scheduled_command_counts_the_half_written_uploads_it_removes(app, local_storage):
+    local_storage.partial.mkdir(parents=True)
+    two_hours_ago = (datetime.now(timezone.utc) - timedelta(hours=2)).timestamp()
+    for name in ("tmp-crashed-1", "tmp-crashed-2", "tmp-in-progress"):
+        (local_storage.partial / name).write_bytes(b"%PDF-")
+        if "crashed" in name:
+            os.utime(local_storage.partial / name, (two_hours_ago, two_hours_ago))
+
+    result = app.test_cli_runner().invoke(args=["files", "remove-orphans"])
+
+    assert (result.exit_code, result.output) == (0, "Removed 0 orphaned files and 2 half-written uploads\n")
+    assert [path.name for path in local_storage.partial.iterdir()] == ["tmp-in-progress"]
 
 
 def test_the_app_stores_files_in_its_instance_folder_by_default(app):
