@@ -37,6 +37,7 @@ from portal.indexing.services import rebuild_index
 from portal.locations.services import load_demo_places
 from portal.reference.services import load_reference_data
 from portal.vacancies.models import Vacancy, VacancyStatus
+from tests.session_stores import start_session_without_form
 
 DEFAULT_EDITORS = 20
 DEFAULT_EDITS = 25
@@ -119,8 +120,7 @@ def edit_concurrently(app, editors: list[tuple[int, int, int]], edits: int, sear
 
     def work(user_id: int, vacancy_id: int, site_id: int) -> None:
         client = app.test_client()
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
+        start_session_without_form(app, client, user_id)
         start.wait()
         for edit in range(edits):
             response = client.post(f"/recruiter/vacancies/{vacancy_id}/edit",

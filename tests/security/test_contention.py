@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from portal.extensions import db
+from tests.session_stores import start_session_without_form
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "contention.py"
 
@@ -80,8 +81,7 @@ def test_an_edit_that_found_the_database_busy_runs_again_and_saves(app, monkeypa
 
     monkeypatch.setattr(services, "update_vacancy", busy_the_first_time)
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+    start_session_without_form(app, client, user_id)
 
     response = client.post(f"/recruiter/vacancies/{vacancy_id}/edit", data=bench.edit_form(vacancy_id, site_id, 7))
 
