@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
+import pyotp
 import pytest
 import requests
 from dateutil.relativedelta import relativedelta
@@ -31,7 +32,9 @@ from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.integrations.services import create_token
 from portal.logs import REDACTED, RedactingAccessLogger, RedactSecretsFilter, redact_secrets
-from tests.factories import PASSWORD, sign_in
+from portal.twofactor import services as two_factor
+from portal.twofactor.models import TwoFactorSecret
+from tests.factories import PASSWORD, TWO_FACTOR_SECRET, sign_in, turn_on_two_factor
 from tests.privacy.helpers import make_application
 
 ADDRESS = "203.0.113.7"
@@ -192,6 +195,88 @@ def _unshared_passport(w):
                 subject=("Passport", w.shared_holder.id))
 
 
+NEW_PASSWORD = "a brand new long password"
+
+
+def _password_changed(w):
+    _recruiter_client(w).post("/account/password", data={
+        "current_password": PASSWORD, "password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD})
+    return dict(action="password_changed", actor=w.recruiter, label=w.recruiter.email, organisation=w.own,
+                subject=("User", w.recruiter.id), secret=NEW_PASSWORD)
+
+
+def _email_changed(w):
+    client = _client(w.app)
+    sign_in(client, w.seeker)
+    client.post("/account/email", data={"email": "New.Seeker@example.org", "password": PASSWORD})
+    return dict(action="email_changed", actor=w.seeker, label="new.seeker@example.org", subject=("User", w.seeker.id),
+                detail={"old_email": w.seeker.email, "new_email": "new.seeker@example.org"}, secret=PASSWORD)
+
+
+def _signed_out_elsewhere(w):
+    _recruiter_client(w)
+    _recruiter_client(w).post("/account/sessions/sign-out-others")
+    return dict(action="session_revoked", actor=w.recruiter, label=w.recruiter.email, organisation=w.own)
+
+
+def _two_factor_turned_on(w):
+    client = _recruiter_client(w)
+    client.get("/account/two-factor/set-up")
+    with w.app.app_context():
+        secret = db.session.scalar(select(TwoFactorSecret.secret).where(TwoFactorSecret.user_id == w.recruiter.id))
+    client.post("/account/two-factor/set-up", data={"code": pyotp.TOTP(secret).now()})
+    return dict(action="two_factor_enabled", actor=w.recruiter, label=w.recruiter.email, organisation=w.own)
+
+
+def _two_factor_turned_off(w):
+    turn_on_two_factor(w.app, w.recruiter)
+    client = _recruiter_client(w)
+    code = pyotp.TOTP(TWO_FACTOR_SECRET).at(time.time(), counter_offset=1)
+    client.post("/account/two-factor/turn-off", data={"password": PASSWORD, "code": code})
+    return dict(action="two_factor_disabled", actor=w.recruiter, label=w.recruiter.email, organisation=w.own)
+
+
+def _password_then_code(w, code):
+    client = _client(w.app)
+    client.post("/sign-in", data={"email": w.recruiter.email, "password": PASSWORD})
+    client.post("/sign-in/code", data={"code": code})
+
+
+def _two_factor_code_refused(w):
+    turn_on_two_factor(w.app, w.recruiter)
+    _password_then_code(w, "000000")
+    return dict(action="two_factor_failed", actor=w.recruiter, label=w.recruiter.email, organisation=w.own,
+                detail={"reason": "wrong"})
+
+
+def _recovery_code_used(w):
+    turn_on_two_factor(w.app, w.recruiter)
+    with w.app.app_context():
+        recovery = two_factor.replace_recovery_codes(db.session.get(User, w.recruiter.id))[0]
+        db.session.commit()
+    _password_then_code(w, recovery)
+    return dict(action="recovery_code_used", actor=w.recruiter, label=w.recruiter.email, organisation=w.own,
+                secret=recovery)
+
+
+def _too_many_sign_ins(w):
+    client = _client(w.app)
+    for _ in range(6):
+        client.post("/sign-in", data={"email": w.recruiter.email, "password": "not my password"})
+    return dict(action="rate_limited", actor=None, label=w.recruiter.email,
+                detail={"rule": "sign-in", "counted_by": "account"}, secret="not my password")
+
+
+def _suspended_organisation(w):
+    client = _recruiter_client(w)
+    with w.app.app_context():
+        db.session.get(Organisation, w.own.id).status = "suspended"
+        db.session.commit()
+    client.get("/recruiter/vacancies")
+    return dict(action="access_refused_suspended", actor=w.recruiter, label=w.recruiter.email, organisation=w.own,
+                detail={"path": "/recruiter/vacancies"})
+
+
 EVENTS = [
     pytest.param(_sign_in_ok, id="sign-in succeeded"),
     pytest.param(_sign_in_wrong_password, id="sign-in failed: wrong password, email normalised"),
@@ -206,7 +291,17 @@ EVENTS = [
     pytest.param(_other_application, id="refused: another organisation's application"),
     pytest.param(_other_token, id="refused: another organisation's API token"),
     pytest.param(_unshared_passport, id="refused: a passport not shared with the organisation"),
+    pytest.param(_password_changed, id="password changed"),
+    pytest.param(_email_changed, id="email address changed"),
+    pytest.param(_signed_out_elsewhere, id="signed out of all other devices"),
+    pytest.param(_two_factor_turned_on, id="two-step sign-in turned on"),
+    pytest.param(_two_factor_turned_off, id="two-step sign-in turned off"),
+    pytest.param(_two_factor_code_refused, id="refused: a wrong two-step code"),
+    pytest.param(_recovery_code_used, id="recovery code used"),
+    pytest.param(_too_many_sign_ins, id="refused: too many failed sign-ins"),
+    pytest.param(_suspended_organisation, id="refused: the organisation is suspended"),
 ]
+REFUSED = {"sign_in_failed", "cross_organisation_refused", "two_factor_failed", "rate_limited", "access_refused_suspended"}
 
 
 @pytest.mark.parametrize("act", EVENTS)
@@ -219,7 +314,7 @@ def test_each_event_is_recorded_with_who_where_and_from_which_address_and_logged
     assert event.organisation_id == (expected["organisation"].id if expected.get("organisation") else None)
     assert (event.subject_type, event.subject_id) == expected.get("subject", ("", None))
     assert event.ip_address == expected.get("address", ADDRESS)
-    assert event.outcome == ("refused" if expected["action"] in {"sign_in_failed", "cross_organisation_refused"} else "succeeded")
+    assert event.outcome == ("refused" if expected["action"] in REFUSED else "succeeded")
     for key, value in expected.get("detail", {}).items():
         assert event.detail[key] == value
 
