@@ -60,18 +60,23 @@ def register_user(email: str, full_name: str, password: str, roles: tuple[Role, 
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The user when the email and password match an active account; None in every other case alike."""
+    """The user when the email and password match an active account; None in every other case alike.
+    Right password or not, nobody is signed in yet: a second step may follow (see ``record_sign_in``)."""
     user = find_user_by_email(email)
     if not verify_password(user.password_hash if user else None, password) or user is None or not user.is_active:
         reason = "no such account" if user is None else ("wrong password" if user.is_active else "account closed")
         record(AuditAction.SIGN_IN_FAILED, actor=None, actor_label=normalise_email(email), subject=user,
                detail={"reason": reason})
         return None
-    record(AuditAction.SIGN_IN_SUCCEEDED, actor=user, organisation_id=user.organisation_id)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_sign_in_at = utcnow()
     return user
+
+
+def record_sign_in(user: User) -> None:
+    """The person has passed every step of signing in."""
+    user.last_sign_in_at = utcnow()
+    record(AuditAction.SIGN_IN_SUCCEEDED, actor=user, organisation_id=user.organisation_id)
 
 
 @dataclass(frozen=True)

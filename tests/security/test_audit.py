@@ -105,6 +105,16 @@ def _sign_in_ok(w):
     return dict(action="sign_in_succeeded", actor=w.recruiter, label=w.recruiter.email, organisation=w.own)
 
 
+def test_a_right_password_alone_is_not_a_sign_in_when_a_code_is_asked_for(world):
+    turn_on_two_factor(world.app, world.recruiter)
+    _client(world.app).post("/sign-in", data={"email": world.recruiter.email, "password": PASSWORD})
+    assert _events(world.app, "sign_in_succeeded") == []
+    _password_then_code(world, "000000")
+    assert _events(world.app, "sign_in_succeeded") == []
+    _password_then_code(world, pyotp.TOTP(TWO_FACTOR_SECRET).now())
+    assert len(_events(world.app, "sign_in_succeeded")) == 1
+
+
 def _sign_in_wrong_password(w):
     _client(w.app).post("/sign-in", data={"email": "Recruiter@OWN.example.org", "password": "not my password"})
     return dict(action="sign_in_failed", actor=None, label=w.recruiter.email, subject=("User", w.recruiter.id),
