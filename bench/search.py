@@ -146,6 +146,8 @@ class Bench:
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{root / 'portal.db'}",
             "SEARCH_INDEX_DIR": str(self.index_dir),
             "INSTANCE_PATH": str(root / "instance"),
+            # Every request comes from one address, which the public API's per-address limit would stop.
+            "RATELIMIT_ENABLED": False,
         })
         self.client = self.app.test_client()
         self.loaded = 0
