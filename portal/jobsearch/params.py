@@ -145,9 +145,7 @@ def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch
         "Choose a distance of 1, 3, 5, 10, 20, 30 or 50 miles",
     ) or DEFAULT_RADIUS_MILES
     values["sort"] = _sort(args, values["near"] is not None, problems)
-    values["page"] = _whole_number(
-        args, "page", 1, MAX_RECORD_ID, problems, "Page must be a whole number, 1 or more",
-    ) or 1
+    values["page"] = _whole_number(args, "page", 1, None, problems, "Page must be a whole number, 1 or more") or 1
     if for_api:
         values["per_page"] = _whole_number(
             args, "per_page", 1, MAX_PER_PAGE, problems, f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
