@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of the vacancy API, with allowed values read from the reference lists."""
 from __future__ import annotations
 
-from portal.integrations.feed import FEED_PAGE_SIZE, NOT_IN_FEED
+from portal.integrations.feed import FEED_PAGE_SIZE, MAX_FILTER_VALUES, NOT_IN_FEED
 from portal.integrations.services import InputField, VacancyChoices, allowed_values, input_fields
 from portal.jobsearch.labels import Labels
 from portal.jobsearch.params import (
@@ -9,6 +9,7 @@ from portal.jobsearch.params import (
     DEFAULT_PER_PAGE,
     DEFAULT_RADIUS_MILES,
     MAX_KEYWORDS_LENGTH,
+    MAX_LOCATION_LENGTH,
     MAX_PAY,
     MAX_PER_PAGE,
     MAX_RECORD_ID,
@@ -22,6 +23,11 @@ from portal.vacancies.models import VacancyStatus
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_NUMBER = {"type": ["number", "null"]}
+# Something other than spaces: a blank box is an empty one.
+NOT_BLANK = {"minLength": 1, "pattern": "\\S"}
+# Keywords are searched for their words, so they need a letter or a number.
+WORD = "[^\\W_]"
+PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_RECORD_ID, "default": 1}
 
 
 def _codes(values) -> dict:
@@ -39,7 +45,7 @@ def query_parameters(known: Labels) -> list[dict]:
             "description": "Keywords, matched with English stemming (nurses finds nurse) against the title, "
                            "role, summary, employer and description. All words must match; if none match "
                            "together, any word may.",
-            "schema": {"type": "string", "maxLength": MAX_KEYWORDS_LENGTH},
+            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEYWORDS_LENGTH, "pattern": WORD},
         },
         "sector": {"description": "Type of employer. Repeat for any of several.",
                    "schema": _codes(known.sectors), **repeated},
@@ -65,7 +71,7 @@ def query_parameters(known: Labels) -> list[dict]:
         "location": {
             "description": "A town, postcode or postcode district in the region, like Loughborough or LE11. "
                            "Keeps vacancies within radius miles and gives each its distance.",
-            "schema": {"type": "string", "maxLength": 100},
+            "schema": {"type": "string", **NOT_BLANK, "maxLength": MAX_LOCATION_LENGTH},
         },
         "radius": {"description": "Miles from location.",
                    "schema": {"type": "integer", "enum": list(RADIUS_MILES), "default": DEFAULT_RADIUS_MILES}},
@@ -74,7 +80,7 @@ def query_parameters(known: Labels) -> list[dict]:
                            "(closing soonest first) or distance (needs location).",
             "schema": {"type": "string", "enum": list(SORTS)},
         },
-        "page": {"description": "Page of results, from 1.", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+        "page": {"description": "Page of results, from 1 to the last.", "schema": PAGE},
         "per_page": {
             "description": "Results a page.",
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
@@ -233,28 +239,48 @@ def _error(description: str) -> dict:
 # The employer API and the partner feed
 
 INPUT_TYPES = {
-    "text": {"type": ["string", "null"]},
-    "choice": {"type": ["string", "null"]},
-    "number": {"type": ["number", "string", "null"]},
-    "boolean": {"type": ["boolean", "null"]},
-    "date": {"type": ["string", "null"], "examples": ["2026-07-31"]},
-    "list": {"type": ["array", "string", "integer", "null"], "items": {"type": ["string", "integer"]}},
+    "text": {"type": ["string"]},
+    "choice": {"type": ["string"]},
+    "number": {"type": ["number", "string"]},
+    "boolean": {"type": ["boolean"]},
+    "date": {"type": ["string"], "examples": ["2026-07-31"]},
+    "list": {"type": ["array", "string", "integer"], "items": {"type": ["string", "integer"]}},
 }
+BAD_PARAMETER = "A parameter has a value we cannot use: an empty one, one given twice or one we do not know."
 EMPLOYER_SECURITY = [{"employerToken": []}]
 
 
-def _input_property(field: InputField, allowed: dict[str, list[tuple[str, str]]]) -> dict:
+def _input_property(field: InputField, allowed: dict[str, list[tuple[str, str]]], required: bool) -> dict:
+    """The field as the form checks it: a required field cannot be null or blank, and the form's
+    lengths and ranges are the limits."""
     schema = {**INPUT_TYPES[field.kind], "description": f"{field.label}. {field.help}".strip()}
     values = [value for value, _label in allowed.get(field.name, [])]
     if values and field.kind == "choice":
-        schema["enum"] = [*values, None]
+        schema["enum"] = values
     elif values and field.kind == "list":
         schema["items"] = {"type": "string", "enum": values}
+    if field.max_length is not None:
+        schema["maxLength"] = field.max_length
+    if field.minimum is not None:
+        schema["minimum"] = field.minimum
+    if field.maximum is not None:
+        schema["maximum"] = field.maximum
+    if required:
+        if field.kind in ("text", "date", "list"):
+            schema.update(NOT_BLANK)
+        if field.kind == "list":
+            schema["minItems"] = 1
+        return schema
+    schema["type"] = [*schema["type"], "null"]
+    if "enum" in schema:
+        schema["enum"] = [*schema["enum"], None]
     return schema
 
 
 def _integration_schemas(schemas: dict) -> dict:
     fields = input_fields()
+    # The reference may be left out of a PUT, which has it in the address; a POST requires it.
+    required = [field.name for field in fields if field.required and field.name != "external_ref"]
     allowed = allowed_values(VacancyChoices.for_organisation(None))
     timestamp = {"type": ["string", "null"], "format": "date-time"}
     feed_properties = {
@@ -277,11 +303,16 @@ def _integration_schemas(schemas: dict) -> dict:
     return {
         "VacancyInput": {
             "type": "object",
-            "description": "A vacancy as an employer's system sends it, checked like the recruiter's web form. "
-                           "Lists can also be sent as a single value; null or a missing field means empty. "
-                           "Updating replaces every field, so send them all each time.",
-            "properties": {field.name: _input_property(field, allowed) for field in fields},
-            "required": [field.name for field in fields if field.required and field.name != "external_ref"],
+            "description": "A vacancy as an employer's system sends it, checked like the recruiter's web form, "
+                           "for a draft as for a published vacancy. Lists can also be sent as a single value; "
+                           "for an optional field, null or a missing field means empty. Updating replaces every "
+                           "field, so send them all each time. Some rules join fields, and a vacancy that breaks "
+                           "one is refused with 400: the pay (or a band, or a volunteer contract), the pay period "
+                           "with amounts, apply_url when people apply elsewhere, sites of your own organisation, "
+                           "and a closing date from today to a year ahead.",
+            "properties": {field.name: _input_property(field, allowed, required=field.name in required)
+                           for field in fields},
+            "required": required,
             "additionalProperties": False,
         },
         "EmployerVacancy": {
@@ -334,12 +365,13 @@ def _integration_schemas(schemas: dict) -> dict:
 
 
 def _employer_paths() -> dict:
+    reference_length = next(field.max_length for field in input_fields() if field.name == "external_ref")
     reference = {
         "name": "external_ref",
         "in": "path",
         "required": True,
-        "description": "Your own reference for the vacancy.",
-        "schema": {"type": "string", "maxLength": 80},
+        "description": "Your own reference for the vacancy, on one line.",
+        "schema": {"type": "string", **NOT_BLANK, "maxLength": reference_length, "pattern": "^[^/\\n][^\\n]*$"},
     }
     denied = {
         "401": _error("No API token, or one that is not valid or has been revoked."),
@@ -380,13 +412,12 @@ def _employer_paths() -> dict:
                 "parameters": [
                     {"name": "status", "in": "query", "required": False,
                      "schema": {"type": "string", "enum": [str(status) for status in VacancyStatus]}},
-                    {"name": "page", "in": "query", "required": False,
-                     "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                    {"name": "page", "in": "query", "required": False, "schema": PAGE},
                 ],
                 "responses": {
                     "200": {"description": "A page of vacancies.",
                             "content": {"application/json": {"schema": _ref("EmployerVacancyList")}}},
-                    "400": _error("A parameter has a value we cannot use."),
+                    "400": _error(BAD_PARAMETER),
                     **denied,
                 },
             },
@@ -396,7 +427,10 @@ def _employer_paths() -> dict:
                 "description": "Sending the same vacancy again changes nothing more, so a request can safely be "
                                "repeated. A new vacancy is a draft unless status is published.",
                 "security": EMPLOYER_SECURITY,
-                "requestBody": body({"allOf": [_ref("VacancyInput"), {"required": ["external_ref"]}]}),
+                "requestBody": body({"allOf": [
+                    _ref("VacancyInput"),
+                    {"required": ["external_ref"], "properties": {"external_ref": {"type": "string", **NOT_BLANK}}},
+                ]}),
                 "responses": {"200": {**one, "description": "Your vacancy with this reference, updated."},
                               "201": created, **bad_body, **denied},
             },
@@ -415,6 +449,8 @@ def _employer_paths() -> dict:
                 "security": EMPLOYER_SECURITY,
                 "requestBody": body(_ref("VacancyInput")),
                 "responses": {"200": {**one, "description": "The vacancy, replaced."}, "201": created,
+                              "404": _error("The address names no reference: one on a line of its own, not "
+                                            "starting with /."),
                               **bad_body, **denied},
             },
         },
@@ -429,10 +465,11 @@ def _feed_paths(known: Labels, site_url: str) -> dict:
     parameters = [
         {"name": "employer", "in": "query", "required": False, "style": "form", "explode": True,
          "description": "Employer id or slug. Repeat for any of several.",
-         "schema": {"type": "array", "items": {"type": "string"}}},
+         "schema": {"type": "array", "items": {"type": "string", **NOT_BLANK}, "maxItems": MAX_FILTER_VALUES}},
         {"name": "sector", "in": "query", "required": False, "style": "form", "explode": True,
-         "description": "Type of employer. Repeat for any of several.", "schema": _codes(known.sectors)},
-        {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "default": 1}},
+         "description": "Type of employer. Repeat for any of several.",
+         "schema": {**_codes(known.sectors), "maxItems": MAX_FILTER_VALUES}},
+        {"name": "page", "in": "query", "required": False, "schema": PAGE},
     ]
 
     def feed(operation_id: str, media_type: str, schema: dict, summary: str) -> dict:
@@ -443,7 +480,7 @@ def _feed_paths(known: Labels, site_url: str) -> dict:
             "responses": {
                 "200": {"description": f"Live vacancies, newest first, {FEED_PAGE_SIZE} a page.",
                         "content": {media_type: {"schema": schema}}},
-                "400": {"description": "A parameter has a value we cannot use.",
+                "400": {"description": BAD_PARAMETER,
                         "content": {media_type: {"schema": _ref("Error") if media_type == "application/json"
                                                  else {"type": "string"}}}},
             },
@@ -579,7 +616,10 @@ def openapi_document(known: Labels, server_url: str, site_url: str) -> dict:
                             "description": "A page of matching vacancies, best first, with filter counts.",
                             "content": {"application/json": {"schema": _ref("SearchResults")}},
                         },
-                        "400": _error("A parameter has a value we cannot use."),
+                        "400": _error("A parameter has a value we cannot use: an empty one, one given twice or "
+                                      "one we do not know; keywords without a letter or a number; a location "
+                                      "we cannot find; sort by distance without a location; or a page after "
+                                      "the last."),
                         **_public_limit(),
                     },
                 },

@@ -23,11 +23,13 @@ from portal.extensions import db, limiter
 from portal.integrations import services as integrations
 from portal.jobsearch.labels import labels
 from portal.pages.errors import organisation_suspended, render_error
+from portal.query_parameters import unexpected_parameters
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import VacancyActionRefused
 
 MAX_BODY_BYTES = 256 * 1024
 EMPLOYER_PER_PAGE = 100
+EMPLOYER_LIST_PARAMETERS = ("status", "page")
 PAGE_NUMBER = re.compile("[0-9]{1,10}")
 INVALID_FIELDS = "Some fields have values we cannot use; see fields."
 MISSING_REFERENCE = ("Enter external_ref, your own reference for the vacancy, so that sending it again updates it "
@@ -155,8 +157,8 @@ def _change(organisation: Organisation, external_ref: str, change: Callable[[Vac
 @employer_rate_limit
 @token_required
 def employer_vacancies(organisation: Organisation):
-    problems = {}
-    status = request.args.get("status") or None
+    problems = unexpected_parameters(request.args, EMPLOYER_LIST_PARAMETERS)
+    status = request.args.get("status")
     if status is not None and status not in set(VacancyStatus):
         problems["status"] = "Status must be draft, published or closed"
     page_text = request.args.get("page", "1").strip()

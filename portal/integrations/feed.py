@@ -16,11 +16,13 @@ from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.jobsearch.labels import Labels
 from portal.jobsearch.services import live_vacancy_filter
+from portal.query_parameters import unexpected_parameters
 from portal.text import clean_text
 from portal.vacancies.models import ApplyMethod, Vacancy
 
 FEED_PAGE_SIZE = 200
 MAX_FILTER_VALUES = 50
+FEED_PARAMETERS = ("employer", "sector", "page")
 # Search-page fields that mean nothing in a feed.
 NOT_IN_FEED = ("distance_miles", "highlights")
 XML_ITEM_NAMES = {"vacancies": "vacancy", "locations": "location", "working_patterns": "working_pattern"}
@@ -64,7 +66,7 @@ def _employer_ids(values: list[str]) -> tuple[list[int], list[str]]:
 
 
 def parse_feed_args(args: MultiDict, known: Labels) -> tuple[FeedParams, dict[str, str]]:
-    problems = {}
+    problems = unexpected_parameters(args, FEED_PARAMETERS, repeatable=("employer", "sector"))
     employers = [value.strip() for value in args.getlist("employer") if value.strip()]
     sectors = [value.strip() for value in args.getlist("sector") if value.strip()]
     employer_ids: list[int] = []

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, FloatField, RadioField, SelectField, SelectMultipleField
+from wtforms.validators import Length, NumberRange
 
 from portal.accounts.models import User, utcnow
 from portal.audit.services import organisation_scoped
@@ -153,6 +154,10 @@ class InputField:
     required: bool
     label: str
     help: str
+    # The form's Length and NumberRange limits, so the API document states the same ones.
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass
@@ -197,6 +202,16 @@ def _is_required(field) -> bool:
     return isinstance(field, RadioField) and field.validate_choice
 
 
+def _limits(field) -> dict[str, float | None]:
+    limits = {"max_length": None, "minimum": None, "maximum": None}
+    for validator in field.validators:
+        if isinstance(validator, Length) and validator.max >= 0:
+            limits["max_length"] = validator.max
+        elif isinstance(validator, NumberRange):
+            limits["minimum"], limits["maximum"] = validator.min, validator.max
+    return limits
+
+
 def input_fields() -> list[InputField]:
     """Every field an employer can send, read from the web form, with the employer's reference first
     (required: it matches the vacancy next time) and the status last."""
@@ -206,6 +221,7 @@ def input_fields() -> list[InputField]:
         label = LABELS.get(name, field.label.text.removesuffix(" (optional)"))
         fields.append(InputField(
             name, field.name, _kind(field), name == "external_ref" or _is_required(field), label, HELP.get(name, ""),
+            **_limits(field),
         ))
     fields.sort(key=lambda field: field.name != "external_ref")
     fields.append(InputField("status", None, "choice", False, "Status", HELP["status"]))

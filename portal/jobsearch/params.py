@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 from portal.config import MAX_RECORD_ID
 from portal.jobsearch.labels import Labels, labels
 from portal.locations.services import find_place
+from portal.query_parameters import unexpected_parameters
 from search import MAX_PER_PAGE, SORTS
 
 MAX_KEYWORDS_LENGTH = 200
@@ -47,15 +48,12 @@ PAGE_PARAMETERS = (
     "q", *REPEATABLE, "min_pay", "posted_within", "location", "radius", "sort", "page",
 )
 API_PARAMETERS = (*PAGE_PARAMETERS, "per_page")
-# Parameters that carry one value; the API refuses a second rather than guess which was meant.
-SINGLE_VALUED = tuple(name for name in API_PARAMETERS if name not in REPEATABLE)
 # What API clients send that the search does not read, and what to send instead.
 UNKNOWN_PARAMETER_HINTS = {
     **dict.fromkeys(("lat", "lon", "lng", "latitude", "longitude", "near"),
                     "We do not read coordinates. Search near a place with location, a town or postcode district"),
     "distance": "Give the distance in miles with radius",
 }
-UNKNOWN_PARAMETER = "We do not know this parameter. Check its name against the documentation"
 NO_WORDS_PAGE = "Enter words to search for, like a job title. We are showing all jobs"
 NO_WORDS_API = "Keywords must include a letter or a number. Leave q out to list every vacancy"
 
@@ -124,12 +122,13 @@ class ParsedSearch:
 def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch:
     """Read search parameters; ``problems`` maps each parameter with a bad value to a message.
 
-    A bad value is left out of ``params``. The page ignores parameters it does not know and reads the
-    first of repeated ones; the API reports both, so a client never gets results it did not ask for.
+    A bad value is left out of ``params``. The page ignores parameters it does not know, empty ones, and
+    all but the first of repeated ones; the API reports each, so a client never gets results it did not
+    ask for.
     """
     problems: dict[str, str] = {}
     if for_api:
-        problems.update(_unexpected(args))
+        problems.update(unexpected_parameters(args, API_PARAMETERS, REPEATABLE, UNKNOWN_PARAMETER_HINTS))
     known = labels()
     values: dict[str, object] = {"q": _keywords(args, for_api, problems)}
     for name in CODE_FILTERS:
@@ -152,16 +151,6 @@ def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch
             args, "per_page", 1, MAX_PER_PAGE, problems, f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
         ) or DEFAULT_PER_PAGE
     return ParsedSearch(SearchParams(**values), problems)
-
-
-def _unexpected(args: MultiDict) -> dict[str, str]:
-    problems = {}
-    for name in args:
-        if name not in API_PARAMETERS:
-            problems[name] = UNKNOWN_PARAMETER_HINTS.get(name.lower(), UNKNOWN_PARAMETER)
-        elif name in SINGLE_VALUED and len(args.getlist(name)) > 1:
-            problems[name] = f"Give {name} once"
-    return problems
 
 
 def _text(args: MultiDict, name: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from portal.audit.models import AuditAction
@@ -80,7 +80,12 @@ def init_app(app: Flask) -> None:
     def handle_http_error(error: HTTPException):
         code = error.code or 500
         detail = error.description if wants_json() else None
-        return render_error(code, detail)
+        response = make_response(render_error(code, detail))
+        # The exception's own headers, like a 405's Allow; the body and its type are ours.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(StorageUnavailable)
     def handle_storage_unavailable(error: StorageUnavailable):

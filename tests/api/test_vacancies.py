@@ -98,6 +98,13 @@ def test_filters_and_a_misspelling_suggestion(client, make_organisation, make_va
     ("employer=99999999999999999999", "employer"),
     ("location=Atlantis", "location"),
     ("q=" + "x" * 201, "q"),
+    ("page=4294967296", "page"),
+    ("sector=", "sector"),
+    ("sector=home_care&sector=", "sector"),
+    ("sort=", "sort"),
+    ("page=", "page"),
+    ("q=", "q"),
+    ("location=%20", "location"),
 ])
 def test_bad_parameters_are_refused_with_the_reason(client, query, field):
     response = client.get(f"/api/v1/vacancies?{query}")

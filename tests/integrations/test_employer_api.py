@@ -220,6 +220,21 @@ def test_listing_shows_the_organisations_own_vacancies_in_any_status(client, emp
     assert bad.status_code == 400 and set(bad.get_json()["error"]["fields"]) == {"status", "page"}
 
 
+@pytest.mark.parametrize("query, field", [
+    ("status=", "status"),
+    ("state=draft", "state"),
+    ("page=1&page=2", "page"),
+    ("page=4294967296", "page"),
+], ids=["empty status", "unknown", "repeated", "page too large"])
+def test_listing_refuses_parameters_it_cannot_use(client, employer, query, field):
+    _organisation, token = employer
+
+    response = client.get(f"{URL}?{query}", headers=bearer(token))
+
+    assert response.status_code == 400
+    assert list(response.get_json()["error"]["fields"]) == [field]
+
+
 def test_publish_and_close_follow_the_web_rules_and_can_be_repeated(client, employer, make_vacancy, stored):
     organisation, token = employer
     make_vacancy(organisation, status="draft", external_ref="D-1", published_at=None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from datetime import date, timedelta
 
+import pytest
+
 from portal.employers.models import OrganisationStatus
 from portal.integrations import feed
 
@@ -71,6 +73,19 @@ def test_bad_filters_are_explained_in_the_feeds_format(client, make_organisation
     root = ElementTree.fromstring(xml_error.data)
     assert root.tag == "error" and root.findtext("status") == "400"
     assert root.findtext("fields/employer").startswith("No employer has the id or name 99999999999")
+
+
+@pytest.mark.parametrize("query, field, message", [
+    ("utm_source=partner", "utm_source", "We do not know this parameter. Check its name against the documentation"),
+    ("page=1&page=2", "page", "Give page once"),
+    ("sector=", "sector", "Give sector a value, or leave it out"),
+    ("employer=", "employer", "Give employer a value, or leave it out"),
+], ids=["unknown", "repeated", "empty sector", "empty employer"])
+def test_parameters_the_feed_does_not_read_are_refused(client, query, field, message):
+    response = client.get(f"/feeds/vacancies.json?{query}")
+
+    assert response.status_code == 400
+    assert response.get_json()["error"]["fields"] == {field: message}
 
 
 def test_the_feed_is_paged_with_a_next_link(client, make_organisation, make_vacancy, monkeypatch):

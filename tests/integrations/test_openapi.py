@@ -66,3 +66,30 @@ def test_responses_match_the_documented_schemas(client, document, make_organisat
     schema_validator(document, "FeedPage").validate(feed_page)
     schema_validator(document, "VacancyInput").validate(vacancy_json(status="published"))
     assert not schema_validator(document, "VacancyInput").is_valid(vacancy_json(salary="lots"))
+
+
+FORM_LIMITS = [
+    ("title", {"type": ["string"], "minLength": 1, "maxLength": 160}),
+    ("summary", {"type": ["string"], "minLength": 1, "maxLength": 300}),
+    ("role_code", {"type": ["string"]}),
+    ("closing_date", {"type": ["string"], "minLength": 1}),
+    ("sites", {"minItems": 1, "minLength": 1}),
+    ("requirements", {"type": ["string", "null"], "maxLength": 10_000}),
+    ("hours_per_week", {"type": ["number", "string", "null"], "minimum": 1, "maximum": 60}),
+    ("max_applications", {"minimum": 1, "maximum": 10_000}),
+    ("external_ref", {"type": ["string", "null"], "maxLength": 80}),
+]
+
+
+@pytest.mark.parametrize("field, expected", FORM_LIMITS, ids=[field for field, _expected in FORM_LIMITS])
+def test_the_input_schema_has_the_form_s_limits(document, field, expected):
+    schema = document["components"]["schemas"]["VacancyInput"]["properties"][field]
+
+    assert schema | expected == schema
+
+
+def test_a_required_choice_cannot_be_null(document):
+    properties = document["components"]["schemas"]["VacancyInput"]["properties"]
+
+    assert None not in properties["role_code"]["enum"]
+    assert None in properties["pay_band_code"]["enum"]

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.jobsearch.html import h1_count, text_of
 
 
@@ -14,6 +16,18 @@ def test_api_errors_are_json(client):
 
     assert response.status_code == 404
     assert response.get_json()["error"]["status"] == 404
+
+
+@pytest.mark.parametrize("method, path, allowed", [
+    ("delete", "/api/v1/vacancies", {"GET", "HEAD", "OPTIONS"}),
+    ("patch", "/api/v1/employer/vacancies/REF-1", {"GET", "HEAD", "OPTIONS", "PUT"}),
+    ("put", "/jobs", {"GET", "HEAD", "OPTIONS"}),
+], ids=["api search", "employer vacancy", "web page"])
+def test_a_method_not_allowed_says_which_are(client, method, path, allowed):
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == allowed
 
 
 def test_an_error_after_a_failed_flush_still_shows_the_error_page(app, make_user, monkeypatch):
