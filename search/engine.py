@@ -367,7 +367,6 @@ class View:
             return best
         return None
 
-
     def _complete(self, word: str, found: int) -> str | None:
         """The commonest longer word whose start is close to ``word``, for a
         misspelt short form (like "phsyio" for physiotherapist)."""
