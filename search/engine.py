@@ -32,6 +32,8 @@ MAX_LEVEL_COMBINATIONS = 2000
 FEW_HITS = 2
 # ... if the best correction appears in this many times as many.
 CORRECTION_RATIO = 20
+# Words at least this long with no close match are tried as the start of a longer word.
+MIN_COMPLETED_WORD = 5
 
 
 @dataclass
@@ -100,7 +102,18 @@ class View:
     # Query execution
 
     def execute(self, query: SearchQuery) -> SearchResult:
-        keywords = Keywords.parse(query.text)
+        result, every_word = self._execute(query, query.text)
+        if result.suggestion and query.correct_spelling and not (result.total and every_word):
+            corrected, every_corrected_word = self._execute(query, result.suggestion)
+            if corrected.total and every_corrected_word:
+                corrected.corrected_text = result.suggestion
+                corrected.suggestion = None
+                return corrected
+        return result
+
+    def _execute(self, query: SearchQuery, text: str) -> tuple[SearchResult, bool]:
+        """The result, and whether it matched every word (not any word)."""
+        keywords = Keywords.parse(text)
         sort = query.sort
         if sort == "distance" and query.near is None:
             sort = "relevance"
@@ -110,19 +123,18 @@ class View:
         today = query.today or _utc_date(now)
         plans = [self._restrict(leaf, query, now, today) for leaf in self.leaves]
 
-        if query.text.strip() and not keywords.stems:
+        if text.strip() and not keywords.stems:
             for plan in plans:
                 plan.base = 0
         any_word = False
         if keywords.stems:
             for plan in plans:
                 plan.terms = [plan.leaf.data.term(s) for s in keywords.stems]
-                plan.match = _intersection([term.bits for term in plan.terms])
+            _match_first_found(plans, ALL_WORDS_TIERS)
         total = self._select(plans)
         if total == 0 and len(keywords.stems) > 1 and query.any_word_fallback:
             any_word = True
-            for plan in plans:
-                plan.match = _union([term.bits for term in plan.terms])
+            _match_first_found(plans, ANY_WORD_TIERS)
             total = self._select(plans)
 
         frequencies = self._document_frequencies(plans, len(keywords.stems))
@@ -145,7 +157,7 @@ class View:
             self._hit(docnum, scores.get(docnum), query.near, highlighter)
             for docnum in ranked[start:k]
         ]
-        return SearchResult(
+        result = SearchResult(
             hits=hits,
             total=total,
             page=query.page,
@@ -154,6 +166,7 @@ class View:
             facets={facet: self._facet(plans, query, facet) for facet in query.facets},
             suggestion=self._suggest(keywords, frequencies) if keywords.stems else None,
         )
+        return result, not any_word
 
     @staticmethod
     def _restrict(leaf: Leaf, query: SearchQuery, now: datetime, today: date) -> _Plan:
@@ -345,12 +358,62 @@ class View:
             for candidate in reader.terms_within("spell", word, 2, prefix=1):
                 if candidate != word:
                     frequency[candidate] += reader.doc_frequency("spell", candidate)
+        if not frequency and len(word) >= MIN_COMPLETED_WORD:
+            return self._complete(word, found)
         if not frequency:
             return None
         best = min(frequency, key=lambda c: (edit_distance(word, c), -frequency[c], c))
         if found == 0 or frequency[best] >= CORRECTION_RATIO * found:
             return best
         return None
+
+    def _complete(self, word: str, found: int) -> str | None:
+        """The commonest longer word whose start is close to ``word``, for a
+        misspelt short form (like "phsyio" for physiotherapist)."""
+        frequency: Counter[str] = Counter()
+        for leaf in self.leaves:
+            reader = leaf.data.reader
+            for term in reader.expand_prefix("spell", word[0]):
+                candidate = term.decode("utf-8")
+                if len(candidate) > len(word) and edit_distance(word, candidate[: len(word)]) <= 2:
+                    frequency[candidate] += reader.doc_frequency("spell", candidate)
+        if not frequency:
+            return None
+        best, count = min(frequency.items(), key=lambda item: (-item[1], item[0]))
+        return best if count > found else None
+
+
+def _match_first_found(plans: list[_Plan], tiers) -> None:
+    """Match each plan with the first tier that finds a document anywhere.
+
+    Chosen before facet filters apply, so every facet count describes the
+    same tier as the results."""
+    words = len(plans[0].terms) if plans else 0
+    role_words = [i for i in range(words) if any(plan.terms[i].names_a_role for plan in plans)]
+    for tier in tiers:
+        matches = [tier(plan.terms, [plan.terms[i] for i in role_words]) for plan in plans]
+        if any(plan.base & match for plan, match in zip(plans, matches)):
+            break
+    for plan, match in zip(plans, matches):
+        plan.match = match
+
+
+# Tiers of keyword matches, most focused first: every word in the title or
+# role; every word, and a word that names roles (nurse, not night) in the
+# title or role; every word anywhere.
+ALL_WORDS_TIERS = (
+    lambda terms, role_terms: _intersection([term.focus for term in terms]),
+    lambda terms, role_terms: (
+        _intersection([term.bits for term in terms]) & _union([term.focus for term in role_terms])
+    ),
+    lambda terms, role_terms: _intersection([term.bits for term in terms]),
+)
+# When no document has every word: a word that names roles in the title or
+# role, else any word anywhere.
+ANY_WORD_TIERS = (
+    lambda terms, role_terms: _union([term.focus for term in role_terms]),
+    lambda terms, role_terms: _union([term.bits for term in terms]),
+)
 
 
 def _level_groups(plan: _Plan, idfs: list[float], any_word: bool):

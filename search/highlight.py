@@ -12,6 +12,8 @@ SNIPPET_CHARS = 240
 ELLIPSIS = "\u2026"
 _SPACES = " \n\t"
 _SPACE = re.compile(r"\s")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
 class Highlighter:
@@ -41,12 +43,13 @@ class Highlighter:
 
     def snippet(self, summary: str, text: str) -> str:
         """A fragment of the summary, else the body text, around the matches;
-        the start of the summary when neither matches."""
+        the start of the summary when neither matches. A fragment never runs
+        from one field, paragraph, heading or list item into the next."""
         for source in (summary, text):
             spans = self.spans(source)
             if spans:
-                return fragment(source, spans)
-        return fragment(summary or text, [])
+                return passage_fragment(source, spans)
+        return passage_fragment(summary or text, [])
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -62,9 +65,25 @@ def mark(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def passage_fragment(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
+    """A fragment of the line of ``text`` (a paragraph, heading or list item)
+    holding the most matches; the first line when nothing matches."""
+    best, best_count = None, -1
+    for line in _LINE.finditer(text):
+        count = sum(1 for s, e in spans if s >= line.start() and e <= line.end())
+        if count > best_count:
+            best, best_count = line, count
+    if best is None:
+        return ""
+    start = best.start()
+    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= best.end()]
+    return fragment(best.group(), inside, width)
+
+
 def fragment(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
-    """About ``width`` characters of ``text`` holding the most matches,
-    cut at word boundaries."""
+    """About ``width`` characters of ``text`` holding the most matches, from
+    the start of the sentence they are in when that is near, else from a word
+    boundary."""
     if len(text) <= width:
         return mark(text, spans)
     anchor = 0
@@ -76,7 +95,11 @@ def fragment(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
             j += 1
         if j - i > best:
             best, anchor = j - i, start
-    start = 0 if anchor < width // 4 else _word_start(text, anchor - width // 4)
+    sentence = _sentence_start(text, anchor)
+    if anchor - sentence <= width // 2:
+        start = sentence
+    else:
+        start = _word_start(text, anchor - width // 4)
     end = _word_end(text, start + width)
     inside = [(s, e) for s, e in spans if s >= start and e <= end]
     body = mark(text[start:end], [(s - start, e - start) for s, e in inside])
@@ -91,3 +114,10 @@ def _word_start(text: str, pos: int) -> int:
 def _word_end(text: str, pos: int) -> int:
     space = _SPACE.search(text, pos)
     return len(text) if space is None else space.start()
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, pos):
+        start = end.end()
+    return start

@@ -30,8 +30,17 @@ class SearchQuery:
         must match; if that finds nothing, any word may match (unless
         ``any_word_fallback`` is False). Text without a usable word (only
         punctuation or stop words) matches nothing.
-    sector, role_family, role, employer_id, contract_type, working_pattern:
-        accepted values; OR within a field, AND across fields. Empty = any.
+        What the words name comes before what merely mentions them: when
+        some open vacancy (within the pay, date and place limits) has every
+        word in its title or role, only those match; else, when some has one
+        of the words there, only those; else any vacancy with the words.
+        Facet filters do not change which of these applies, so facet counts
+        describe the same kind of result.
+        When nothing matches and a correction of the words finds vacancies,
+        those are returned instead (unless ``correct_spelling`` is False),
+        with ``SearchResult.corrected_text`` saying so.
+    sector, role_family, role, employer_id, contract_type, working_pattern,
+    pay_band: accepted values; OR within a field, AND across fields. Empty = any.
     flags: every listed flag must be present.
     min_pay: the vacancy's annual pay is at least this (no pay = excluded).
     posted_within_days: posted no earlier than ``now`` minus this many days
@@ -57,6 +66,7 @@ class SearchQuery:
     contract_type: Sequence[str] = ()
     working_pattern: Sequence[str] = ()
     flags: Sequence[str] = ()
+    pay_band: Sequence[str] = ()
     min_pay: float | None = None
     posted_within_days: float | None = None
     near: tuple[float, float] | None = None
@@ -68,6 +78,7 @@ class SearchQuery:
     today: date | None = None
     now: datetime | None = None
     any_word_fallback: bool = True
+    correct_spelling: bool = True
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -112,6 +123,8 @@ class SearchResult:
         Selected values are always listed, even with a count of 0.
         ``employer_id`` values are ints.
     suggestion: corrected keywords when a word looks misspelt, else None.
+    corrected_text: when the keywords found nothing, the corrected keywords
+        whose results these are; else None.
     """
 
     hits: list[Hit]
@@ -121,6 +134,7 @@ class SearchResult:
     sort: str
     facets: dict[str, dict] = field(default_factory=dict)
     suggestion: str | None = None
+    corrected_text: str | None = None
 
     @property
     def pages(self) -> int:

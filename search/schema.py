@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 # Bump whenever the schema or the column layouts change: indexes built with
 # another version are reported unavailable so the portal rebuilds them.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # Words as the stemming analyzer finds them; queries are split the same way, so user input
 # is never parsed as a query language.
@@ -35,6 +35,8 @@ TEXT_FIELDS = {
     "employer_name": 1.5,
     "text": 1.0,
 }
+# Where a word names what the job is, rather than mentioning it in passing.
+FOCUS_FIELDS = ("title", "role_name")
 
 # Filter and facet names, which are also their Whoosh field names.
 FACET_FIELDS = (
@@ -45,6 +47,7 @@ FACET_FIELDS = (
     "contract_type",
     "working_pattern",
     "flags",
+    "pay_band",
 )
 
 # Fields where a document may have several values.
@@ -129,6 +132,7 @@ def _schema() -> fields.Schema:
         contract_type=fields.ID,
         working_pattern=fields.KEYWORD,
         flags=fields.KEYWORD,
+        pay_band=fields.ID,
         meta=fields.COLUMN(columns.FixedBytesColumn(META.size)),
         locations=fields.COLUMN(columns.VarBytesColumn()),
     )
@@ -203,6 +207,7 @@ def to_whoosh(doc: dict) -> dict:
         "contract_type": _code(doc.get("contract_type")),
         "working_pattern": _codes(doc.get("working_patterns")),
         "flags": _codes(doc.get("flags")),
+        "pay_band": _code(doc.get("pay_band")),
         "meta": META.pack(
             int(doc["id"]),
             epoch_seconds(doc["posted_at"]),

@@ -22,7 +22,7 @@ from whoosh.reading import SegmentReader
 
 from . import bitsets
 from .geo import a_limit, a_to_miles, bounding_box, haversine_miles
-from .schema import LOCATION, META, MULTI_VALUED_FIELDS, SCHEMA, TEXT_FIELDS, facet_label
+from .schema import FOCUS_FIELDS, LOCATION, META, MULTI_VALUED_FIELDS, SCHEMA, TEXT_FIELDS, facet_label
 
 
 def postings(reader, field: str, text: str) -> tuple[list[int], list[float]]:
@@ -104,10 +104,14 @@ class Term:
     TF_STEPS = {"text": (2.0, 3.0, 4.0, 5.0, 7.0, 10.0)}
     SHORT_FIELD_TF_STEPS = (2.0,)
 
-    __slots__ = ("bits", "levels")
+    __slots__ = ("bits", "focus", "names_a_role", "levels")
 
-    def __init__(self, bits: int, levels: list[tuple[float, int]]) -> None:
+    def __init__(self, bits: int, focus: int, names_a_role: bool, levels: list[tuple[float, int]]) -> None:
         self.bits = bits
+        # The documents with the word in a ``FOCUS_FIELDS`` field.
+        self.focus = focus
+        # Whether the word is part of some document's role name (like nurse, not night).
+        self.names_a_role = names_a_role
         # (weight, documents), heaviest first, only non-empty levels.
         self.levels = levels
 
@@ -115,12 +119,17 @@ class Term:
     def read(cls, reader, stemmed: str, size: int) -> Term:
         # Per field: (documents with the word, [(weight, documents)] by tf bucket).
         fields = []
+        focus = 0
+        names_a_role = False
         for field, boost in TEXT_FIELDS.items():
             if (field, stemmed) not in reader:
                 continue
             ids, tfs = postings(reader, field, stemmed)
             steps = cls.TF_STEPS.get(field, cls.SHORT_FIELD_TF_STEPS)
             field_bits, buckets = _tf_buckets(ids, tfs, steps, size)
+            if field in FOCUS_FIELDS:
+                focus |= field_bits
+            names_a_role = names_a_role or field == "role_name"
             weighted = [(boost * tf / (tf + cls.K1), bits) for tf, bits in buckets]
             fields.append((field_bits, weighted))
         matched = 0
@@ -145,7 +154,7 @@ class Term:
         if matched:
             split(0, matched, 0.0)
         levels = sorted(by_level.items(), reverse=True)
-        return cls(matched, [(cls.LEVELS[level], bits) for level, bits in levels])
+        return cls(matched, focus, names_a_role, [(cls.LEVELS[level], bits) for level, bits in levels])
 
 
 def _tf_buckets(ids: list[int], tfs: list[float], steps: tuple[float, ...], size: int):

@@ -44,9 +44,16 @@ def query_parameters(known: Labels) -> list[dict]:
         "q": {
             "description": "Keywords, matched with English stemming (nurses finds nurse) against the title, "
                            "role, summary, employer and description. All words must match; if none match "
-                           "together, any word may.",
+                           "together, any word may. Vacancies with the words in their title or role come "
+                           "before, and instead of, those that only mention them. A pay band in the words "
+                           "(band 5, AfC band 8a) is read as the pay_band filter (see applied_band); when "
+                           "the words find nothing and a spelling correction does, its results are returned "
+                           "(see corrected_query).",
             "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEYWORDS_LENGTH, "pattern": WORD},
         },
+        "as_typed": {"description": "1 to search q exactly as typed: no pay band read from it, no spelling "
+                                    "corrected.",
+                     "schema": {"type": "integer", "enum": [0, 1], "default": 0}},
         "sector": {"description": "Type of employer. Repeat for any of several.",
                    "schema": _codes(known.sectors), **repeated},
         "role_family": {"description": "Job family. Repeat for any of several.",
@@ -61,6 +68,8 @@ def query_parameters(known: Labels) -> list[dict]:
                             "schema": _codes(known.working_patterns), **repeated},
         "flags": {"description": "Requirements and support. Repeat to require every one given.",
                   "schema": _codes(known.flags), **repeated},
+        "pay_band": {"description": "NHS Agenda for Change pay band. Repeat for any of several.",
+                     "schema": _codes(known.pay_bands), **repeated},
         "min_pay": {
             "description": "Minimum pay a year in pounds. Hourly pay is counted as a year at the advertised "
                            "hours (37.5 a week when not given). Vacancies without pay are left out.",
@@ -206,8 +215,19 @@ def _schemas() -> dict:
                 "pages": {"type": "integer"},
                 "sort": {"type": "string", "enum": list(SORTS), "description": "The order actually used."},
                 "suggestion": {**NULLABLE_STRING, "description": "Corrected keywords, when a word looks misspelt."},
+                "corrected_query": {
+                    **NULLABLE_STRING,
+                    "description": "When q found nothing: the corrected keywords whose results these are.",
+                },
+                "applied_band": {
+                    **NULLABLE_STRING,
+                    "description": "The pay band code read from q and applied as the pay_band filter.",
+                },
             },
-            "required": ["results", "facets", "total", "page", "per_page", "pages", "sort", "suggestion"],
+            "required": [
+                "results", "facets", "total", "page", "per_page", "pages", "sort", "suggestion",
+                "corrected_query", "applied_band",
+            ],
         },
         "Error": {
             "type": "object",

@@ -88,6 +88,8 @@ def search_page_json(found: SearchPage, known: Labels) -> dict:
         "pages": found.pages,
         "sort": found.result.sort,
         "suggestion": found.result.suggestion,
+        "corrected_query": found.result.corrected_text,
+        "applied_band": found.params.band_read or None,
     }
 
 

@@ -6,6 +6,7 @@ the API reports every problem so the client can fix its request.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -34,6 +35,7 @@ CODE_FILTERS = {
     "contract_type": "contract_types",
     "working_pattern": "working_patterns",
     "flags": "flags",
+    "pay_band": "pay_bands",
 }
 CODE_FILTER_NOUNS = {
     "sector": "sector",
@@ -42,10 +44,11 @@ CODE_FILTER_NOUNS = {
     "contract_type": "contract type",
     "working_pattern": "working pattern",
     "flags": "requirement",
+    "pay_band": "pay band",
 }
 REPEATABLE = (*CODE_FILTERS, "employer")
 PAGE_PARAMETERS = (
-    "q", *REPEATABLE, "min_pay", "posted_within", "location", "radius", "sort", "page",
+    "q", "as_typed", *REPEATABLE, "min_pay", "posted_within", "location", "radius", "sort", "page",
 )
 API_PARAMETERS = (*PAGE_PARAMETERS, "per_page")
 # What API clients send that the search does not read, and what to send instead.
@@ -56,11 +59,19 @@ UNKNOWN_PARAMETER_HINTS = {
 }
 NO_WORDS_PAGE = "Enter words to search for, like a job title. We are showing all jobs"
 NO_WORDS_API = "Keywords must include a letter or a number. Leave q out to list every vacancy"
+# A pay band as people type it: "band 5", "Band 8a", "AfC band 6", "agenda for change band 7".
+BAND_IN_WORDS = re.compile(r"\b(?:(?:afc|agenda\s+for\s+change)\s+)?band\s*(\d[a-d]?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class SearchParams:
     q: str = ""
+    # When the keywords named a pay band, read as the pay_band filter: the words that did, and all the words typed.
+    band_words: str = ""
+    band_read: str = ""
+    typed_q: str = ""
+    # Search the words exactly as typed: no pay band read from them, no spelling corrected.
+    as_typed: bool = False
     sector: tuple[str, ...] = ()
     role_family: tuple[str, ...] = ()
     role: tuple[str, ...] = ()
@@ -68,6 +79,7 @@ class SearchParams:
     contract_type: tuple[str, ...] = ()
     working_pattern: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    pay_band: tuple[str, ...] = ()
     min_pay: int | None = None
     posted_within: int | None = None
     location: str = ""
@@ -89,12 +101,19 @@ class SearchParams:
     def without_filters(self) -> SearchParams:
         return replace(self, **{name: () for name in REPEATABLE}, min_pay=None, posted_within=None, page=1)
 
+    def as_typed_args(self) -> dict[str, object]:
+        """The parameters that search for the words exactly as they were typed."""
+        bands = tuple(code for code in self.pay_band if code != self.band_read)
+        return self.query_args(q=self.typed_q or self.q, pay_band=bands, as_typed=True, page=1)
+
     def query_args(self, **changes) -> dict[str, object]:
         """The parameters as a query string would carry them, leaving out defaults, for ``url_for``."""
         params = replace(self, **changes) if changes else self
         args: dict[str, object] = {}
         if params.q:
             args["q"] = params.q
+        if params.as_typed:
+            args["as_typed"] = 1
         for name in REPEATABLE:
             if values := getattr(params, name):
                 args[name] = list(values)
@@ -131,8 +150,11 @@ def parse_search_args(args: MultiDict, *, for_api: bool = False) -> ParsedSearch
         problems.update(unexpected_parameters(args, API_PARAMETERS, REPEATABLE, UNKNOWN_PARAMETER_HINTS))
     known = labels()
     values: dict[str, object] = {"q": _keywords(args, for_api, problems)}
+    values["as_typed"] = _as_typed(args, problems)
     for name in CODE_FILTERS:
         values[name] = _codes(args, name, known, problems)
+    if not values["as_typed"]:
+        values.update(_band_in_words(values["q"], values["pay_band"], known))
     values["employer"] = _employer_ids(args, problems)
     values["min_pay"] = _min_pay(args, problems)
     values["posted_within"] = _choice(
@@ -173,6 +195,32 @@ def _keywords(args: MultiDict, for_api: bool, problems: dict[str, str]) -> str:
             f"{MAX_KEYWORDS_LENGTH}. Try a few words, like a job title."
         )
     return text[:MAX_KEYWORDS_LENGTH].rstrip()
+
+
+def _as_typed(args: MultiDict, problems: dict[str, str]) -> bool:
+    text = args.get("as_typed", "").strip().lower()
+    if text in ("", "0", "false"):
+        return False
+    if text not in ("1", "true"):
+        problems["as_typed"] = "as_typed must be 1 (search the words exactly as typed) or left out"
+        return False
+    return True
+
+
+def _band_in_words(q: str, bands: tuple[str, ...], known: Labels) -> dict[str, object]:
+    """The pay band named in the keywords, moved into the pay band filter."""
+    for match in BAND_IN_WORDS.finditer(q):
+        code = f"band_{match.group(1).lower()}"
+        if code in known.pay_bands:
+            rest = " ".join(f"{q[:match.start()]} {q[match.end():]}".split())
+            return {
+                "q": rest,
+                "pay_band": tuple(dict.fromkeys((*bands, code))),
+                "band_words": match.group(),
+                "band_read": code,
+                "typed_q": q,
+            }
+    return {}
 
 
 def _listed(args: MultiDict, name: str) -> list[str]:

@@ -24,6 +24,7 @@ FACET_FIELDS = {
     "contract_type": "contract_type",
     "working_pattern": "working_pattern",
     "flags": "flags",
+    "pay_band": "pay_band",
 }
 FACET_TITLES = {
     "sector": "Type of employer",
@@ -32,6 +33,7 @@ FACET_TITLES = {
     "contract_type": "Contract type",
     "working_pattern": "Working pattern",
     "flags": "Requirements and support",
+    "pay_band": "Pay band (NHS Agenda for Change)",
 }
 FEED_SIZE = 50
 MAX_EMPLOYER_OPTIONS = 20
@@ -111,6 +113,7 @@ def search_query(params: SearchParams, *, facets=(), sort: str | None = None, pe
         contract_type=params.contract_type,
         working_pattern=params.working_pattern,
         flags=params.flags,
+        pay_band=params.pay_band,
         min_pay=params.min_pay,
         posted_within_days=params.posted_within,
         near=params.near,
@@ -120,6 +123,7 @@ def search_query(params: SearchParams, *, facets=(), sort: str | None = None, pe
         per_page=per_page or params.per_page,
         facets=[FACET_FIELDS[name] for name in facets],
         today=date.today(),
+        correct_spelling=not params.as_typed,
     )
 
 
@@ -192,6 +196,7 @@ def labelled_facets(params: SearchParams, result: SearchResult, names) -> list[F
         "contract_type": known.contract_types,
         "working_pattern": known.working_patterns,
         "flags": known.flags,
+        "pay_band": known.pay_bands,
     }
     facets = []
     for name in names:

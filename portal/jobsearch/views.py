@@ -32,6 +32,7 @@ def search():
         posted_within_choices=POSTED_WITHIN_DAYS,
         sort_choices=SORT_CHOICES,
         sector_names=labels().sectors,
+        band_name=labels().pay_bands.get(parsed.params.band_read),
     )
 
 

@@ -38,6 +38,7 @@ def vacancy_document(vacancy: Vacancy) -> dict:
         "working_patterns": vacancy.working_patterns,
         "pay_annual": annual_pay(vacancy.pay_max or vacancy.pay_min, vacancy.pay_period, vacancy.hours_per_week),
         "flags": vacancy.flags,
+        "pay_band": vacancy.pay_band_code,
         "posted_at": vacancy.published_at or vacancy.created_at,
         "closing_date": vacancy.closing_date,
         "locations": [

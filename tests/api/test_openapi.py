@@ -10,6 +10,7 @@ DOCUMENT_URI = "urn:vacancy-api"
 # A value the parser must refuse for each query parameter, to show that it reads every documented one.
 BAD_VALUES = {
     "q": "x" * 201,
+    "as_typed": "maybe",
     "sector": "moon_base",
     "role_family": "astronauts",
     "role": "astronaut",
@@ -17,6 +18,7 @@ BAD_VALUES = {
     "contract_type": "forever",
     "working_pattern": "never",
     "flags": "jetpack",
+    "pay_band": "band_12",
     "min_pay": "plenty",
     "posted_within": "2",
     "location": "Atlantis",

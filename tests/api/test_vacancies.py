@@ -49,7 +49,8 @@ def test_search_returns_results_with_facets_and_paging(client, make_organisation
         {"value": "full_time", "label": "Full time", "count": 1, "selected": False},
         {"value": "nights", "label": "Nights", "count": 1, "selected": False},
     ]
-    assert set(body["facets"]) == {"sector", "role_family", "employer", "contract_type", "working_pattern", "flags"}
+    assert set(body["facets"]) == {"sector", "role_family", "employer", "contract_type", "working_pattern", "flags",
+                                  "pay_band"}
 
 
 def test_per_page_and_page_split_the_results(client, make_organisation, make_vacancy):
@@ -78,7 +79,7 @@ def test_filters_and_a_misspelling_suggestion(client, make_organisation, make_va
     make_vacancy(organisation, title="Nurse", school_leavers=True)
     make_vacancy(organisation, title="Nurse assistant")
 
-    body = client.get("/api/v1/vacancies?q=nurce&flags=school_leavers").get_json()
+    body = client.get("/api/v1/vacancies?q=nurce&flags=school_leavers&as_typed=1").get_json()
 
     assert body["suggestion"] == "nurse"
     assert client.get("/api/v1/vacancies?q=nurse&flags=school_leavers").get_json()["total"] == 1
@@ -157,3 +158,24 @@ def test_unknown_vacancy_and_unknown_path_give_json_404(client):
         response = client.get(path)
         assert response.status_code == 404
         assert response.is_json
+
+
+@pytest.mark.parametrize("query, titles, corrected_query, applied_band", [
+    pytest.param("q=band+5+nurse", ["Staff Nurse"], None, "band_5", id="a band in q is applied"),
+    pytest.param("q=band+5+nurse&as_typed=1", ["Senior Staff Nurse", "Staff Nurse"], None, None,
+                 id="as typed: the words only, any of them"),
+    pytest.param("q=nurce", ["Senior Staff Nurse", "Staff Nurse"], "nurse", None, id="misspelt: corrected results"),
+    pytest.param("q=nurce&as_typed=1", [], None, None, id="misspelt, as typed: no results"),
+])
+def test_search_says_how_it_read_the_words(client, make_organisation, make_vacancy, query, titles, corrected_query,
+                                           applied_band):
+    organisation = make_organisation(name="Oak Lodge")
+    make_vacancy(organisation, title="Staff Nurse", role_code="registered_nurse_adult", pay_band_code="band_5",
+                 published_at=date.today() - timedelta(days=2))
+    make_vacancy(organisation, title="Senior Staff Nurse", role_code="senior_staff_nurse", pay_band_code="band_6",
+                 published_at=date.today() - timedelta(days=1))
+
+    body = client.get(f"/api/v1/vacancies?{query}").get_json()
+
+    assert [result["title"] for result in body["results"]] == titles
+    assert (body["corrected_query"], body["applied_band"]) == (corrected_query, applied_band)

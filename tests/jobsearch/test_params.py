@@ -117,3 +117,37 @@ def test_without_filters_keeps_keywords_and_place(parse):
     cleared = params.without_filters()
     assert not cleared.has_filters
     assert cleared.query_args() == {"q": "porter", "location": "Oakham"}
+
+
+@pytest.mark.parametrize("typed, words, bands, read", [
+    pytest.param("band 5", "", ("band_5",), "band 5", id="band 5 alone"),
+    pytest.param("band 5 nurse", "nurse", ("band_5",), "band 5", id="band 5 nurse"),
+    pytest.param("Nurse Band 8a", "Nurse", ("band_8a",), "Band 8a", id="Band 8a after the words"),
+    pytest.param("AfC band 6 physio", "physio", ("band_6",), "AfC band 6", id="AfC band 6"),
+    pytest.param("agenda for change band 7", "", ("band_7",), "agenda for change band 7", id="agenda for change"),
+    pytest.param("band5 porter", "porter", ("band_5",), "band5", id="no space"),
+    pytest.param("band 1 nurse", "band 1 nurse", (), "", id="no such band: words kept"),
+    pytest.param("band of carers", "band of carers", (), "", id="band as a word"),
+    pytest.param("broadband 5", "broadband 5", (), "", id="band inside a word"),
+])
+def test_a_pay_band_in_the_words_is_read_as_the_band_filter(parse, typed, words, bands, read):
+    params = parse(q=typed).params
+    assert (params.q, params.pay_band, params.band_words) == (words, bands, read)
+
+
+def test_a_band_in_the_words_joins_the_bands_ticked(parse):
+    assert parse(q="band 5 nurse", pay_band=["band_6"]).params.pay_band == ("band_6", "band_5")
+
+
+def test_words_searched_as_typed_keep_the_band_words(parse):
+    params = parse(q="band 5 nurse", as_typed="1").params
+    assert (params.q, params.pay_band, params.as_typed) == ("band 5 nurse", (), True)
+
+
+def test_the_link_to_search_the_words_as_typed_drops_the_band_read(parse):
+    params = parse(q="band 5 nurse", pay_band=["band_6"]).params
+    assert params.as_typed_args() == {"q": "band 5 nurse", "as_typed": 1, "pay_band": ["band_6"]}
+
+
+def test_as_typed_must_be_one_or_left_out(parse):
+    assert "as_typed" in parse(as_typed="maybe").problems

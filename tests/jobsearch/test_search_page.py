@@ -50,14 +50,57 @@ def test_keywords_match_other_forms_of_a_word_and_are_highlighted(client, home_c
     assert parse(response).xpath("//div[@class='portal-result']/h3/a/mark/text()") == ["Nurse"]
 
 
-def test_a_misspelt_word_offers_the_likely_word(client, home_care, make_vacancy):
+def test_a_misspelt_word_with_no_results_shows_the_corrected_results(client, home_care, make_vacancy):
     make_vacancy(home_care, title="Registered Nurse", summary="Nurse for our nursing team.")
 
     response = client.get("/jobs?q=nurce")
 
+    assert titles(response) == ["Registered Nurse"]
+    notice = parse(response).xpath("//p[contains(., 'Showing results for')]")[0]
+    assert " ".join(notice.text_content().split()) == "Showing results for nurse. Search instead for nurce"
+    assert "q=nurce" in notice.xpath("a")[0].get("href") and "as_typed=1" in notice.xpath("a")[0].get("href")
+
+
+def test_a_misspelt_word_searched_as_typed_offers_the_likely_word(client, home_care, make_vacancy):
+    make_vacancy(home_care, title="Registered Nurse", summary="Nurse for our nursing team.")
+
+    response = client.get("/jobs?q=nurce&as_typed=1")
+
+    assert titles(response) == []
     suggestion = parse(response).xpath("//p[contains(., 'Did you mean')]/a")[0]
     assert suggestion.text == "nurse"
     assert "q=nurse" in suggestion.get("href")
+
+
+def test_a_pay_band_in_the_words_filters_by_band_and_says_so(client, home_care, make_vacancy):
+    make_vacancy(home_care, title="Staff Nurse", role_code="registered_nurse_adult", pay_band_code="band_5")
+    make_vacancy(home_care, title="Senior Staff Nurse", role_code="senior_staff_nurse", pay_band_code="band_6")
+    make_vacancy(home_care, title="Advanced Nurse Practitioner", pay_band_code="band_8a")
+
+    response = client.get("/jobs?q=band+5+nurse")
+
+    assert titles(response) == ["Staff Nurse"]
+    notice = parse(response).xpath("//p[contains(., 'pay band filter')]")[0]
+    assert " ".join(notice.text_content().split()) == (
+        "Showing Band 5 jobs: we read \u201cband 5\u201d in your search as the pay band filter. "
+        "Search for the words \u201cband 5 nurse\u201d instead"
+    )
+    assert "as_typed=1" in notice.xpath("a")[0].get("href")
+    assert facet_counts(response, "pay_band") == {
+        "band_5": "Band 5 (1 job)", "band_6": "Band 6 (1 job)", "band_8a": "Band 8a (1 job)",
+    }
+    assert parse(response).xpath("//input[@name='pay_band'][@checked]/@value") == ["band_5"]
+
+
+def test_facet_counts_leave_out_passing_mentions_as_the_results_do(client, home_care, make_vacancy):
+    make_vacancy(home_care, title="Staff Nurse", role_code="registered_nurse_adult")
+    make_vacancy(home_care, title="Hospital Porter", role_code="porter", description="Work with nurses on every ward.")
+
+    response = client.get("/jobs?q=nurse")
+
+    assert titles(response) == ["Staff Nurse"]
+    counts = facet_counts(response, "role_family")
+    assert list(counts) == ["nursing_midwifery"]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "zzzzqqqq", "the and of", "%%% ***", "nurse " * 300, "'; DROP TABLE vacancies; --"])
@@ -232,11 +275,12 @@ def test_sorting_by_closing_date_and_newest(client, home_care, make_vacancy):
     ]
 
 
-def test_keywords_rank_title_matches_first(client, home_care, make_vacancy):
+def test_keywords_in_a_title_leave_out_passing_mentions(client, home_care, make_vacancy):
     make_vacancy(home_care, title="Administrator", summary="Support our nurse team with rotas.")
     make_vacancy(home_care, title="Community Nurse", summary="Visit people at home.")
 
-    assert titles(client.get("/jobs?q=nurse")) == ["Community Nurse", "Administrator"]
+    assert titles(client.get("/jobs?q=nurse")) == ["Community Nurse"]
+    assert titles(client.get("/jobs?q=rotas")) == ["Administrator"]
 
 
 def test_results_come_twenty_to_a_page(client, home_care, make_vacancy):
