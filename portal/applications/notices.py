@@ -181,7 +181,7 @@ def send_summaries(now: datetime | None = None) -> SummaryRun:
         conditions = [ApplicationNotice.recipient_id == recipient_id]
         if choices[recipient_id] is ApplicationEmails.AT_ONCE:
             conditions.append(ApplicationNotice.created_at <= now - AT_ONCE_GRACE)
-        claimed = _claim(conditions, utcnow())
+        claimed = _claim(conditions, now)
         if not claimed:
             continue
         if _send_claimed(claimed, _send_summary):
