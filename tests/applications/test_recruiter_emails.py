@@ -214,3 +214,18 @@ def test_the_daily_summary_as_raw_bytes_from_the_command(app, employer, vacancy,
     link = f"/recruiter/applications/{application.id}".encode()
     assert b"1 new application has arrived" in plain and link in plain
     assert re.search(rb'href="https?://[^"/]+' + link + b'"', html) and application.reference.encode() in html
+
+
+@pytest.mark.parametrize("deleted", ["recruiter", "applicant"], ids=["recruiter-deletes-account", "applicant-deletes-account"])
+def test_deleting_an_account_removes_its_waiting_notices(app, employer, vacancy, make_recruiter, applicant, deleted):
+    from portal.applications.personal_data import export_application_emails
+    from portal.privacy.services import delete_account
+
+    recruiter = make_recruiter(employer, full_name="Rita Patel")
+    _choose(app, recruiter, ApplicationEmails.DAILY)
+    application = applicant(vacancy)
+    with app.app_context():
+        assert export_application_emails(db.session.get(User, recruiter.id)) == {"choice": "daily"}
+        delete_account(db.session.get(User, recruiter.id if deleted == "recruiter" else application.user_id))
+        db.session.commit()
+        assert db.session.scalars(select(ApplicationNotice)).all() == []
