@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "portal.privacy.commands",
     "portal.storage.commands",
     "portal.alerts.commands",
+    "portal.applications.commands",
     "portal.passport.commands",
 )
 

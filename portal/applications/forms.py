@@ -11,7 +11,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 from portal.accounts.forms import EMAIL_VALIDATORS
 from portal.accounts.models import User
 from portal.applications import equality
-from portal.applications.models import RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS
+from portal.applications.models import (
+    APPLICATION_EMAILS_LABELS, RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, ApplicationEmails,
+)
 from portal.applications.services import ApplicationDetails
 from portal.employers.services import normalise_postcode
 from portal.profiles.forms import ContactDetailsForm
@@ -21,6 +23,7 @@ from portal.storage import StoredFile
 
 SAVED_CV = "saved"
 NEW_CV = "upload"
+NO_CV = "none"
 STATEMENT_MAX_LENGTH = 10_000
 NOTE_MAX_LENGTH = 5_000
 CONTACT_FIELDS = ("phone", "address_line_1", "address_line_2", "town", "postcode")
@@ -73,21 +76,28 @@ class ApplicationForm(FlaskForm):
     validate_phone = ContactDetailsForm.validate_phone
     validate_postcode = ContactDetailsForm.validate_postcode
 
-    def __init__(self, *args, saved_cv: StoredFile | None = None, **kwargs):
+    def __init__(self, *args, saved_cv: StoredFile | None = None, cv_required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.saved_cv = saved_cv
+        self.cv_required = cv_required
         if saved_cv is not None:
             self.cv_source.choices = [
                 SelectChoice(SAVED_CV, f"Use my saved CV ({saved_cv.filename})"),
                 SelectChoice(NEW_CV, "Upload a different CV"),
             ]
+        if not cv_required:
+            self.cv_source.label.text = "Your CV (optional)"
+            self.cv_source.choices = [*self.cv_source.choices, SelectChoice(NO_CV, "Do not send a CV")]
+            self.cv.label.text = "Upload your CV (optional)"
 
     @classmethod
-    def prefilled(cls, user: User, profile: SeekerProfile | None, saved_cv: StoredFile | None) -> ApplicationForm:
+    def prefilled(
+        cls, user: User, profile: SeekerProfile | None, saved_cv: StoredFile | None, cv_required: bool = True,
+    ) -> ApplicationForm:
         data = {"full_name": user.full_name, "email": user.email}
         if profile is not None:
             data.update({name: getattr(profile, name) for name in CONTACT_FIELDS})
-        return cls(data=data, saved_cv=saved_cv)
+        return cls(data=data, saved_cv=saved_cv, cv_required=cv_required)
 
     @property
     def equality_fields(self) -> list[RadioField]:
@@ -97,11 +107,16 @@ class ApplicationForm(FlaskForm):
     def uses_saved_cv(self) -> bool:
         return self.saved_cv is not None and self.cv_source.data == SAVED_CV
 
+    @property
+    def uploads_cv(self) -> bool:
+        return bool(self.cv.data and getattr(self.cv.data, "filename", ""))
+
     def validate_cv(self, field: FileField) -> None:
-        if self.uses_saved_cv:
+        if self.uses_saved_cv or self.uploads_cv:
             return
-        if not field.data or not getattr(field.data, "filename", ""):
-            raise ValidationError("Select your CV" if self.saved_cv is None else "Select the CV to upload")
+        if not self.cv_required and (self.saved_cv is None or self.cv_source.data == NO_CV):
+            return
+        raise ValidationError("Select your CV" if self.saved_cv is None else "Select the CV to upload")
 
     def typed_answers(self) -> dict[str, str | bool]:
         """Everything typed or chosen, except the file, to keep while the visitor signs in."""
@@ -126,7 +141,7 @@ class ApplicationForm(FlaskForm):
             **asdict(self.contact_details()),
             supporting_statement=self.supporting_statement.data.strip(),
             right_to_work=self.right_to_work.data,
-            cv_upload=None if self.uses_saved_cv else self.cv.data,
+            cv_upload=self.cv.data if not self.uses_saved_cv and self.uploads_cv else None,
             saved_cv=self.saved_cv if self.uses_saved_cv else None,
             equality_answers={field.name: field.data or None for field in self.equality_fields},
         )
@@ -174,4 +189,13 @@ class NoteForm(FlaskForm):
             DataRequired("Enter the note"),
             Length(max=NOTE_MAX_LENGTH, message=f"Note must be {NOTE_MAX_LENGTH:,} characters or fewer"),
         ],
+    )
+
+
+class ApplicationEmailsForm(FlaskForm):
+    choice = RadioField(
+        "Email me about new applications",
+        choices=[SelectChoice(choice.value, label) for choice, label in APPLICATION_EMAILS_LABELS.items()],
+        default=ApplicationEmails.AT_ONCE.value,
+        invalid_choice_message="Select when to be emailed about new applications",
     )

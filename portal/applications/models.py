@@ -83,7 +83,12 @@ RIGHT_TO_WORK_LABELS = {
 
 class Application(db.Model):
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("vacancy_id", "user_id", name="uq_applications_vacancy_id_user_id"),)
+    # On SQLite, AUTOINCREMENT stops the id of a deleted last row from being given out again: the
+    # reference (A-0001) is built from the id and must never name two people.
+    __table_args__ = (
+        UniqueConstraint("vacancy_id", "user_id", name="uq_applications_vacancy_id_user_id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancies.id", ondelete="CASCADE"), index=True)
@@ -217,3 +222,52 @@ class ApplicationDraft(db.Model):
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancies.id", ondelete="CASCADE"), index=True)
     answers: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class ApplicationEmails(StrEnum):
+    """How a recruiter wants to hear that an application has arrived."""
+
+    AT_ONCE = "at_once"
+    DAILY = "daily"
+    NEVER = "never"
+
+    @property
+    def label(self) -> str:
+        return APPLICATION_EMAILS_LABELS[self]
+
+
+APPLICATION_EMAILS_LABELS = {
+    ApplicationEmails.AT_ONCE: "At once, an email for each application",
+    ApplicationEmails.DAILY: "A daily summary",
+    ApplicationEmails.NEVER: "Never",
+}
+
+
+class ApplicationEmailSetting(db.Model):
+    """A recruiter's choice of application emails; with no row, they are emailed at once."""
+
+    __tablename__ = "application_email_settings"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    choice: Mapped[str] = mapped_column(String(10), default=ApplicationEmails.AT_ONCE.value)
+
+
+class ApplicationNotice(db.Model):
+    """A recruiter to be told of one application. Written in the same transaction as the application,
+    so no notice is lost however sending fails; sent once, whether at once or in a daily summary."""
+
+    __tablename__ = "application_notices"
+    __table_args__ = (UniqueConstraint("application_id", "recipient_id", name="uq_application_notices_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # A sending run marks the rows it works on, so that a second run at the same time leaves them
+    # alone; the mark of a run that died expires.
+    claim: Mapped[str | None] = mapped_column(String(32))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+    application: Mapped[Application] = relationship()
+    recipient: Mapped[User] = relationship()

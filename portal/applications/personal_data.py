@@ -1,11 +1,13 @@
 """Applications' part of a person's data: the export archive, account deletion and the retention purge."""
 from __future__ import annotations
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
-from portal.applications.models import Application, ApplicationNote, ApplicationStatusChange
+from portal.applications.models import (
+    Application, ApplicationEmailSetting, ApplicationNote, ApplicationNotice, ApplicationStatusChange,
+)
 from portal.extensions import db
 from portal.passport.models import ShareEndReason
 from portal.passport.sharing import end_application_shares
@@ -69,5 +71,17 @@ def purge_applications(expired_vacancy_ids: Select) -> int:
     return len(applications)
 
 
+def export_application_emails(user: User) -> dict | None:
+    """A recruiter's choice of emails about new applications, if they have made one."""
+    setting = db.session.get(ApplicationEmailSetting, user.id)
+    return {"choice": setting.choice} if setting else None
+
+
+def delete_application_emails(user: User) -> None:
+    db.session.execute(delete(ApplicationNotice).where(ApplicationNotice.recipient_id == user.id))
+    db.session.execute(delete(ApplicationEmailSetting).where(ApplicationEmailSetting.user_id == user.id))
+
+
 register_personal_data("applications", export_applications, delete_applications)
+register_personal_data("application_emails", export_application_emails, delete_application_emails)
 register_retention_purge("applications", purge_applications)

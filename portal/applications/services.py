@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User, utcnow
-from portal.applications import equality
+from portal.applications import equality, notices
 from portal.applications.models import (
     IDENTITY_REVEALING_STATUSES,
     NOTIFIED_STATUSES,
@@ -68,7 +68,8 @@ class ApplicationDetails:
     postcode: str
     supporting_statement: str
     right_to_work: str
-    # A new file, or None to send a copy of the CV saved on the applicant's profile.
+    # A new file, or None to send a copy of the CV saved on the applicant's profile (or, where the
+    # vacancy does not ask for one, no CV when there is no saved CV either).
     cv_upload: FileStorage | None
     saved_cv: StoredFile | None = None
     equality_answers: dict[str, str | None] = field(default_factory=dict)
@@ -146,16 +147,20 @@ def submit_application(vacancy_id: int, user: User, details: ApplicationDetails,
             raise ApplicationRefused("This vacancy has received all the applications it can take and has closed.")
         if received == vacancy.max_applications:
             vacancy_services.close(vacancy)
-    application.cv = _store_cv(user.id, details)
+    application.cv = _store_cv(user.id, details, vacancy.cv_required)
     application.history.append(ApplicationStatusChange(status=ApplicationStatus.NEW.value, changed_at=now, changed_by_id=user.id))
     _record_equality(vacancy, details.equality_answers, today)
-    db.session.flush()
+    notices.record_notices(application)
     return application
 
 
-def _store_cv(user_id: int, details: ApplicationDetails) -> StoredFile:
+def _store_cv(user_id: int, details: ApplicationDetails, required: bool) -> StoredFile | None:
     """The application keeps its own copy, so replacing the CV on the profile leaves it unchanged."""
     upload = details.cv_upload
+    if upload is None and details.saved_cv is None:
+        if required:
+            raise UploadRejected("Select your CV")
+        return None
     if upload is None:
         saved = details.saved_cv
         try:

@@ -5,9 +5,11 @@ from flask_login import current_user, login_required
 
 from portal.accounts.access import recruiter_required
 from portal.accounts.sessions import keep_at_sign_in
-from portal.applications import bp, equality, services
-from portal.applications.forms import ApplicationForm, BulkStatusForm, NoteForm, StatusForm
-from portal.applications.models import RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationStatus
+from portal.applications import bp, equality, notices, services
+from portal.applications.forms import ApplicationEmailsForm, ApplicationForm, BulkStatusForm, NoteForm, StatusForm
+from portal.applications.models import (
+    RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationEmails, ApplicationStatus,
+)
 from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.passport.services import has_records
@@ -66,11 +68,11 @@ def apply(vacancy_id: int):
     draft = services.load_draft(session.get(DRAFT_KEY), vacancy.id)
     holds_passport = has_records(current_user.id)
     if request.method == "POST":
-        form = ApplicationForm(saved_cv=saved_cv)
+        form = ApplicationForm(saved_cv=saved_cv, cv_required=vacancy.cv_required)
     elif draft is not None:
-        form = ApplicationForm(data=draft, saved_cv=saved_cv)
+        form = ApplicationForm(data=draft, saved_cv=saved_cv, cv_required=vacancy.cv_required)
     else:
-        form = ApplicationForm.prefilled(current_user, profile, saved_cv)
+        form = ApplicationForm.prefilled(current_user, profile, saved_cv, vacancy.cv_required)
     if form.validate_on_submit():
         try:
             application = services.submit_application(vacancy.id, current_user, form.details(), date.today())
@@ -96,6 +98,7 @@ def apply(vacancy_id: int):
             form.cv.errors.append(str(rejection))
         else:
             services.notify_submitted(application)
+            notices.send_at_once(application)
             return _confirmation(application.id)
     return render_template(
         "applications/apply.html", vacancy=vacancy, form=form, restored=draft is not None, holds_passport=holds_passport
@@ -112,7 +115,7 @@ def _apply_signed_out(vacancy: Vacancy):
         flash("Sign in or create an account to send your application. We have kept what you typed.", "info")
         return redirect(url_for("accounts.sign_in", next=url_for(".apply", vacancy_id=vacancy.id)))
     draft = services.load_draft(session.get(DRAFT_KEY), vacancy.id)
-    form = ApplicationForm(data=draft or {})
+    form = ApplicationForm(data=draft or {}, cv_required=vacancy.cv_required)
     return render_template("applications/apply.html", vacancy=vacancy, form=form, restored=False)
 
 
@@ -311,3 +314,15 @@ def add_note(application_id: int):
     db.session.commit()
     flash("Your note has been added.", "success")
     return redirect(url_for(".application_detail", application_id=application.id, _anchor="notes"))
+
+
+@bp.route("/recruiter/application-emails", methods=["GET", "POST"])
+@recruiter_required
+def email_settings():
+    form = ApplicationEmailsForm(choice=notices.email_choice(current_user).value)
+    if form.validate_on_submit():
+        notices.set_email_choice(current_user, ApplicationEmails(form.choice.data))
+        db.session.commit()
+        flash("Your choice of emails about new applications has been saved.", "success")
+        return redirect(url_for(".email_settings"))
+    return render_template("applications/email_settings.html", form=form)

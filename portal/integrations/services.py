@@ -66,6 +66,7 @@ HELP = {
     "description": "You can use Markdown: ## for a heading, - for a bullet point.",
     "flags": "Any that apply.",
     "sites": "The names (or ids) of your organisation's sites.",
+    "cv_required": "yes or no. Left empty: yes, unless the job is flagged school_leavers or no_experience.",
     "apply_url": "Needed when people apply on your website or another jobs site. Starts with https://",
     "status": "draft keeps a new vacancy hidden; published publishes it. Left empty, a new vacancy is a "
               "draft and an existing one keeps its status. A published vacancy cannot go back to draft.",

@@ -34,6 +34,15 @@ from portal.vacancies.models import (
 from portal.vacancies.services import OPTIONAL_PATTERNS, VacancyDetails
 
 LONGEST_ADVERT = timedelta(days=365)
+CV_REQUIRED = "yes"
+CV_NOT_REQUIRED = "no"
+
+
+def _yes_or_no(value):
+    """The saved vacancy's True or False as the radios' values; what was sent, as it was sent."""
+    if isinstance(value, bool):
+        return CV_REQUIRED if value else CV_NOT_REQUIRED
+    return value
 HIGHEST_HOURLY_PAY = 500
 LOWEST_YEARLY_PAY = 1000
 HIGHEST_YEARLY_PAY = 500_000
@@ -192,6 +201,13 @@ class VacancyForm(FlaskForm):
         invalid_message="Most applications must be a number, like 50",
     )
     anonymised_shortlisting = BooleanField("Hide applicants' names and contact details until you shortlist them")
+    # Not choosing is allowed: the job's flags then decide (see Vacancy.cv_required_by_default).
+    cv_required = RadioField(
+        "Do applicants need to send a CV? (optional)",
+        choices=[SelectChoice(CV_REQUIRED, "Yes"), SelectChoice(CV_NOT_REQUIRED, "No")],
+        coerce=_yes_or_no,
+        validate_choice=False,
+    )
 
     @classmethod
     def for_vacancy(cls, vacancy: Vacancy) -> VacancyForm:
@@ -229,6 +245,10 @@ class VacancyForm(FlaskForm):
         parts = urlsplit(address)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc:
             raise ValidationError("Enter a web address starting with https://, like https://jobs.example.org/apply")
+
+    def validate_cv_required(self, field: RadioField) -> None:
+        if field.data not in (None, "", CV_REQUIRED, CV_NOT_REQUIRED):
+            raise ValidationError("Select yes or no for whether applicants need to send a CV, or leave it empty")
 
     def validate_max_applications(self, field: AmountField) -> None:
         if field.data is not None and not field.data.is_integer():
@@ -296,4 +316,5 @@ class VacancyForm(FlaskForm):
             apply_url=(self.apply_url.data or "").strip() or None,
             max_applications=int(self.max_applications.data) if self.max_applications.data is not None else None,
             anonymised_shortlisting=self.anonymised_shortlisting.data,
+            cv_required={CV_REQUIRED: True, CV_NOT_REQUIRED: False}.get(self.cv_required.data),
         )

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from portal.markdown import render_markdown
-from portal.vacancies.models import ContractType, Vacancy
+from portal.vacancies.models import ApplyMethod, ContractType, Vacancy
 
 LOCAL_TIME = ZoneInfo("Europe/London")
 UNIT_TEXT = {"hour": "HOUR", "year": "YEAR"}
@@ -90,8 +90,8 @@ def job_posting(vacancy: Vacancy, url: str, logo_url: str | None = None) -> dict
             "value": vacancy.external_ref or str(vacancy.id),
         },
         "url": url,
-        # Applying happens on the employer's site, or (portal) is not open yet: never on this page.
-        "directApply": False,
+        # The job page's "Apply" button leads to the portal's own form; otherwise people apply elsewhere.
+        "directApply": vacancy.apply_method == ApplyMethod.PORTAL,
     }
     salary = _salary(vacancy)
     if salary:

@@ -108,6 +108,8 @@ class Vacancy(db.Model):
     max_applications: Mapped[int | None] = mapped_column(Integer)
     # Applicants' names, contact details and CVs stay hidden from recruiters until shortlisting.
     anonymised_shortlisting: Mapped[bool] = mapped_column(default=False)
+    # Whether applicants through the portal must send a CV.
+    cv_required: Mapped[bool] = mapped_column(default=True)
     status: Mapped[str] = mapped_column(String(20), default=VacancyStatus.DRAFT.value, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -130,6 +132,18 @@ class Vacancy(db.Model):
     @property
     def flags(self) -> list[str]:
         return [name for name in FLAG_LABELS if getattr(self, name)]
+
+    @property
+    def closed_on(self) -> date:
+        """The last day it took applications: the day it was closed, if that came before the closing date."""
+        if self.closed_at is None:
+            return self.closing_date
+        return min(self.closed_at.date(), self.closing_date)
+
+    @property
+    def cv_required_by_default(self) -> bool:
+        """Jobs for school leavers or people with no experience ask for no CV unless the employer says so."""
+        return not (self.school_leavers or self.no_experience)
 
     def is_live(self, today: date) -> bool:
         return (

@@ -63,6 +63,8 @@ class VacancyDetails:
     apply_url: str | None
     max_applications: int | None = None
     anonymised_shortlisting: bool = False
+    # None: as the job's flags suggest (see Vacancy.cv_required_by_default).
+    cv_required: bool | None = None
 
 
 @dataclass
@@ -166,6 +168,7 @@ def _apply_details(vacancy: Vacancy, organisation: Organisation, details: Vacanc
     through_portal = details.apply_method == ApplyMethod.PORTAL
     vacancy.max_applications = details.max_applications if through_portal else None
     vacancy.anonymised_shortlisting = through_portal and details.anonymised_shortlisting
+    vacancy.cv_required = vacancy.cv_required_by_default if details.cv_required is None else details.cv_required
 
 
 def _pay(details: VacancyDetails) -> tuple[float | None, float | None, str]:

@@ -374,3 +374,24 @@ def test_each_token_has_its_own_rate_limit(app, client, make_organisation, make_
         app.config["EMPLOYER_API_RATE_LIMIT"] = "120 per minute"
     assert statuses == [200, 200, 200, 429]
     assert other == 200
+
+
+@pytest.mark.parametrize("flags,sent,cv_required", [
+    (["school_leavers"], None, False),
+    (["dbs_check"], None, True),
+    (["no_experience"], "yes", True),
+    (["dbs_check"], "no", False),
+], ids=["left-out-for-school-leavers-asks-for-none", "left-out-for-others-asks", "yes-asks", "no-asks-for-none"])
+def test_whether_a_cv_is_needed_follows_the_web_forms_rule(client, employer, vacancy_json, stored,
+                                                           flags, sent, cv_required):
+    organisation, token = employer
+    response = client.post(URL, json=vacancy_json(flags=flags, cv_required=sent), headers=bearer(token))
+    assert response.status_code == 201, response.get_json()
+    assert stored(organisation, "SCW-042").cv_required is cv_required
+
+
+def test_an_unknown_cv_answer_is_refused(client, employer, vacancy_json):
+    _, token = employer
+    response = client.post(URL, json=vacancy_json(cv_required="maybe"), headers=bearer(token))
+    assert response.status_code == 400
+    assert "cv_required" in str(response.get_json())

@@ -45,9 +45,18 @@ def test_a_live_vacancy_has_the_required_and_recommended_properties(client, make
     }
     assert posting["employmentType"] == ["PART_TIME", "TEMPORARY"]
     assert posting["identifier"] == {"@type": "PropertyValue", "name": "Charnwood Care", "value": "HCW-3"}
-    assert posting["directApply"] is False
     assert posting["url"].endswith(f"/jobs/{vacancy.id}/{vacancy.slug}")
     assert "jobLocationType" not in posting
+
+
+@pytest.mark.parametrize("apply_method,direct_apply", [
+    ("portal", True),
+    ("external", False),
+], ids=["applying-in-the-portal-is-direct", "applying-on-the-employers-site-is-not"])
+def test_direct_apply_follows_where_people_apply(client, make_organisation, make_vacancy, apply_method, direct_apply):
+    vacancy = make_vacancy(make_organisation(), apply_method=apply_method)
+    posting = _job_posting(client.get(f"/jobs/{vacancy.id}/{vacancy.slug}").get_data(as_text=True))
+    assert posting["directApply"] is direct_apply
 
 
 def test_a_logo_is_included_when_the_organisation_has_one(client, make_organisation, make_vacancy):

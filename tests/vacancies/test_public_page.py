@@ -170,3 +170,24 @@ def test_markdown_is_rendered_and_scripts_are_removed(client, make_organisation,
     assert "<strong>there</strong>" in page
     assert page.count("<h1") == 1
     assert "<script" not in _job_posting(page)["description"]
+
+
+@pytest.mark.parametrize("closing_in_days,closed_days_ago,expected_day", [
+    (20, 2, "closed"),
+    (-3, None, "closing"),
+    (-3, 2, "closing"),
+], ids=["closed-early-says-the-day-it-was-closed", "lapsed-before-the-daily-close-says-the-closing-date",
+        "closed-by-the-daily-close-says-the-closing-date"])
+def test_a_closed_vacancy_says_the_day_it_closed(client, make_organisation, make_vacancy,
+                                                  closing_in_days, closed_days_ago, expected_day):
+    closing = date.today() + timedelta(days=closing_in_days)
+    closed_at = utcnow() - timedelta(days=closed_days_ago) if closed_days_ago is not None else None
+    status = "closed" if closed_at else "published"
+    vacancy = make_vacancy(make_organisation(), status=status, closing_date=closing, closed_at=closed_at)
+    page = client.get(f"/jobs/{vacancy.id}/{vacancy.slug}").get_data(as_text=True)
+
+    day = closed_at.date() if expected_day == "closed" else closing
+    assert f"This job closed on {day.day} {day:%B %Y}" in page
+    assert "The closing date was" not in page
+    if expected_day == "closed":
+        assert f"{closing.day} {closing:%B %Y}" not in page
