@@ -294,7 +294,8 @@ def _chosen_filters(params: SearchParams) -> list[AppliedFilter]:
         chosen = getattr(params, name)
         for value in chosen:
             without = replace(first_page, **{name: tuple(other for other in chosen if other != value)})
-            label = names_for[name].get(value, str(value))
+            # An employer's number may name no employer (a client made it up); the codes were checked on the way in.
+            label = names_for[name].get(value) or f"Employer number {value}"
             applied.append(AppliedFilter(label, without, label if name == "employer" else _in_sentence(label)))
     if params.min_pay:
         label = f"Pay at least {format_money(params.min_pay)} a year"

@@ -73,6 +73,12 @@ def test_an_employer_keeps_its_name_as_written(app, client, employer):
     assert tags(response) == {"Remove filter: Oak Lodge": "/jobs?q=care"}
 
 
+def test_an_employer_number_that_names_no_employer_is_still_a_removable_tag(client, employer):
+    response = client.get(f"/jobs?employer={employer.id + 1000}&q=care")
+
+    assert tags(response) == {f"Remove filter: Employer number {employer.id + 1000}": "/jobs?q=care"}
+
+
 def test_clear_filters_keeps_the_keywords_and_sort_and_removes_the_rest(client, employer):
     response = client.get("/jobs?q=care&location=Leicester&flags=dbs_check&min_pay=20000&sort=closing")
 
