@@ -83,6 +83,18 @@ def test_skip_to_results_leads_to_the_first_result(browser, live_server, jobs, v
     page.context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript-on", "javascript-off"])
+def test_skip_filters_leads_past_the_filter_panel_to_job_alerts(browser, live_server, jobs, javascript):
+    page = open_jobs(browser, live_server, PHONE, javascript=javascript)
+    page.get_by_role("link", name="Skip filters").focus()
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+
+    expect(page.get_by_label("Email address")).to_be_focused()
+    page.context.close()
+
+
 @pytest.mark.parametrize("viewport, filters_sit", [
     (PHONE, "below the results"),
     (DESKTOP, "right of the results"),
