@@ -1,7 +1,7 @@
 """Job search: turns checked parameters into a search, and the hits back into vacancies with labels."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.indexing.services import search_vacancies
 from portal.jobsearch.labels import Labels, labels
-from portal.jobsearch.params import SearchParams
+from portal.jobsearch.params import CODE_FILTERS, DEFAULT_RADIUS_MILES, SearchParams
 from portal.templating import format_money
 from portal.vacancies.models import PAY_PERIOD_LABELS, Vacancy, VacancyStatus
 from search import Hit, SearchQuery, SearchResult
@@ -253,3 +253,73 @@ def job_counts(params: SearchParams, facets) -> tuple[int, list[Facet]]:
     """How many jobs match, and the facet counts, without reading any vacancy."""
     result = search_vacancies(search_query(params, facets=facets, per_page=1, page=1))
     return result.total, labelled_facets(params, result, facets)
+
+
+@dataclass(frozen=True)
+class AppliedFilter:
+    """One filter in force, as a removable tag: its words, and the search without it."""
+
+    label: str
+    without: SearchParams
+    # The label as it reads inside a sentence ("full time"); names of employers and places keep their capitals.
+    in_sentence: str
+
+
+def _in_sentence(label: str) -> str:
+    # "Full time" becomes "full time", but "NHS trust" and "DBS check needed" keep their capitals.
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def applied_filters(params: SearchParams) -> list[AppliedFilter]:
+    """Every filter in force, the place first; the sort order is not a filter."""
+    place = _place_filter(params)
+    return ([place] if place else []) + _chosen_filters(params)
+
+
+def _place_filter(params: SearchParams) -> AppliedFilter | None:
+    if not params.place_name:
+        return None
+    miles = "mile" if params.radius == 1 else "miles"
+    label = f"Within {params.radius} {miles} of {params.place_name}"
+    return AppliedFilter(label, replace(without_place(params), page=1), _in_sentence(label))
+
+
+def without_place(params: SearchParams) -> SearchParams:
+    return replace(params, location="", place_name=None, near=None, radius=DEFAULT_RADIUS_MILES,
+                   sort=None if params.sort == "distance" else params.sort)
+
+
+def _chosen_filters(params: SearchParams) -> list[AppliedFilter]:
+    known = labels()
+    names_for = {name: getattr(known, attribute) for name, attribute in CODE_FILTERS.items()}
+    names_for["employer"] = employer_names(params.employer)
+    first_page = replace(params, page=1)
+    applied = []
+    for name in ("sector", "role_family", "role", "employer", "contract_type", "working_pattern", "flags"):
+        chosen = getattr(params, name)
+        for value in chosen:
+            without = replace(first_page, **{name: tuple(other for other in chosen if other != value)})
+            # An employer's number may name no employer (a client made it up); the codes were checked on the way in.
+            label = names_for[name].get(value) or f"Employer number {value}"
+            applied.append(AppliedFilter(label, without, label if name == "employer" else _in_sentence(label)))
+    if params.min_pay:
+        label = f"Pay at least {format_money(params.min_pay)} a year"
+        applied.append(AppliedFilter(label, replace(first_page, min_pay=None), _in_sentence(label)))
+    if params.posted_within:
+        days = params.posted_within
+        label = "Posted in the last 24 hours" if days == 1 else f"Posted in the last {days} days"
+        applied.append(AppliedFilter(label, replace(first_page, posted_within=None), _in_sentence(label)))
+    return applied
+
+
+def without_any_filter(params: SearchParams) -> SearchParams:
+    """The same keywords and sort order with every filter removed, the place too."""
+    return without_place(params.without_filters())
+
+
+def page_title(params: SearchParams) -> str:
+    """The search in a few words, like: Care worker jobs in Leicester, full time (page 2)."""
+    what = f"{params.q[0].upper()}{params.q[1:]} jobs" if params.q else "Jobs"
+    where = f" in {params.place_name}" if params.place_name else ""
+    chosen = "".join(f", {applied.in_sentence}" for applied in _chosen_filters(params))
+    return what + where + chosen + (f" (page {params.page})" if params.page > 1 else "")

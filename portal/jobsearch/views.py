@@ -4,7 +4,9 @@ from portal.jobsearch import bp
 from portal.jobsearch.feeds import atom_feed
 from portal.jobsearch.labels import labels
 from portal.jobsearch.params import POSTED_WITHIN_DAYS, RADIUS_MILES, SearchParams, parse_search_args
-from portal.jobsearch.services import describe_search, find_jobs, newest_jobs
+from portal.jobsearch.services import (
+    applied_filters, describe_search, find_jobs, newest_jobs, page_title, without_any_filter,
+)
 
 # Page numbers shown either side of the current one before the list is shortened with an ellipsis.
 PAGE_LINK_SPREAD = 2
@@ -27,6 +29,9 @@ def search():
         problems=parsed.problems,
         pagination=pagination(parsed.params, found.pages),
         summary=describe_search(parsed.params),
+        title=page_title(parsed.params),
+        applied_filters=applied_filters(parsed.params),
+        without_any_filter=without_any_filter(parsed.params),
         feed_url=url_for("jobsearch.feed", **parsed.params.query_args(page=1, sort=None)),
         radius_choices=RADIUS_MILES,
         posted_within_choices=POSTED_WITHIN_DAYS,
