@@ -1,11 +1,12 @@
 from collections.abc import Callable
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from portal.accounts.access import admin_required
 from portal.admin import bp, services
 from portal.admin.forms import ReviewForm
 from portal.audit.services import organisation_reviews
+from portal.confirmation import confirmation_page
 from portal.employers.models import Organisation
 from portal.extensions import db
 
@@ -20,12 +21,29 @@ def dashboard():
     )
 
 
+# What each change does, said before the administrator makes it.
+STATUS_CHANGES = {
+    "approve": ("Approve", False, [
+        "Its page and published vacancies become public, and its recruiters are emailed to say so.",
+    ]),
+    "suspend": ("Suspend", True, [
+        "Its page and vacancies are hidden from job seekers at once, and its recruiters can no longer manage "
+        "vacancies, applicants or staff passports.",
+        "Nothing is deleted: reinstating it makes everything public again.",
+    ]),
+    "reinstate": ("Reinstate", False, [
+        "Its page and published vacancies are public again, and its recruiters can work as before.",
+    ]),
+}
+
+
 def _render_organisation(organisation: Organisation, form: ReviewForm | None = None, status: int = 200):
     return render_template(
         "admin/organisation.html",
         organisation=organisation,
         reviews=organisation_reviews(organisation.id),
         form=form or ReviewForm(formdata=None, came_from="organisation"),
+        status_changes=STATUS_CHANGES,
     ), status
 
 
@@ -33,6 +51,23 @@ def _render_organisation(organisation: Organisation, form: ReviewForm | None = N
 @admin_required
 def organisation(organisation_id: int):
     return _render_organisation(db.get_or_404(Organisation, organisation_id))
+
+
+@bp.get("/admin/organisations/<int:organisation_id>/<any(approve, suspend, reinstate):action>")
+@admin_required
+def confirm_status_change(organisation_id: int, action: str):
+    organisation = db.get_or_404(Organisation, organisation_id)
+    label, warning, consequences = STATUS_CHANGES[action]
+    came_from = "organisation" if request.args.get("came_from") == "organisation" else "dashboard"
+    return confirmation_page(
+        f"{label} {organisation.name}?",
+        consequences,
+        f"{label} {organisation.name}",
+        url_for(".organisation", organisation_id=organisation.id) if came_from == "organisation" else url_for(".dashboard"),
+        warning=warning,
+        template="admin/confirm_status_change.html",
+        form=ReviewForm(formdata=None, came_from=came_from),
+    )
 
 
 def _change_status(organisation_id: int, change: Callable[..., None], done: str):

@@ -3,6 +3,7 @@ from flask_login import current_user, login_required
 
 from portal.alerts import bp, services
 from portal.alerts.forms import AlertForm, EditAlertForm
+from portal.confirmation import confirmation_page
 from portal.extensions import csrf, db, limiter
 from portal.jobsearch.params import parse_search_args
 
@@ -100,6 +101,18 @@ def edit(alert_id: int):
         flash("Your job alert has been saved.", "success")
         return redirect(url_for("alerts.index"))
     return render_template("alerts/edit.html", form=form, alert=alert, search_link=services.search_link(alert))
+
+
+@bp.get("/alerts/<int:alert_id>/delete")
+@login_required
+def confirm_delete(alert_id: int):
+    alert = _own_alert(alert_id)
+    return confirmation_page(
+        f"Are you sure you want to delete the job alert \u201c{alert.label}\u201d?",
+        ["We will stop emailing you jobs for it. You can set up a new alert from any search."],
+        "Delete this alert",
+        url_for("alerts.index"),
+    )
 
 
 @bp.post("/alerts/<int:alert_id>/delete")

@@ -445,3 +445,46 @@ def organisation_equality_report(organisation_id: int) -> EqualityReport:
         .having(func.count() >= equality.SMALLEST_SHOWN_COUNT)
     )
     return _report(EqualityResponse.organisation_id == organisation_id, EqualityResponse.vacancy_id.in_(counted))
+
+
+@dataclass(frozen=True)
+class VacancyApplicants:
+    vacancy: Vacancy
+    new: int
+    total: int
+
+
+@dataclass(frozen=True)
+class RecruiterOverview:
+    live: int
+    drafts: int
+    new_applications: int
+    # Vacancies that have applications, those with the most waiting for a first look first.
+    by_vacancy: list[VacancyApplicants]
+
+
+def recruiter_overview(organisation_id: int, today: date) -> RecruiterOverview:
+    """What a recruiter sees first: how many vacancies are open, drafted, and how many applications await them."""
+    vacancies = vacancy_services.organisation_vacancies(organisation_id)
+    rows = db.session.execute(
+        select(Application.vacancy_id, Application.status, func.count()).join(Application.vacancy)
+        .where(Vacancy.organisation_id == organisation_id).group_by(Application.vacancy_id, Application.status)
+    )
+    new: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for vacancy_id, status, count in rows:
+        total[vacancy_id] = total.get(vacancy_id, 0) + count
+        if status == ApplicationStatus.NEW:
+            new[vacancy_id] = new.get(vacancy_id, 0) + count
+    every_vacancy = [vacancy for status_list in vacancies.values() for vacancy in status_list]
+    by_vacancy = [
+        VacancyApplicants(vacancy, new.get(vacancy.id, 0), total[vacancy.id])
+        for vacancy in every_vacancy if vacancy.id in total
+    ]
+    by_vacancy.sort(key=lambda line: (-line.new, -line.total, line.vacancy.title))
+    return RecruiterOverview(
+        live=sum(1 for vacancy in vacancies[VacancyStatus.PUBLISHED] if vacancy.closing_date >= today),
+        drafts=len(vacancies[VacancyStatus.DRAFT]),
+        new_applications=sum(new.values()),
+        by_vacancy=by_vacancy,
+    )

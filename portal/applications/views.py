@@ -194,6 +194,16 @@ def _render_applicants(vacancy: Vacancy, form: BulkStatusForm | None = None):
     )
 
 
+@bp.get("/recruiter")
+@recruiter_required
+def recruiter_dashboard():
+    return render_template(
+        "applications/dashboard.html",
+        organisation=current_user.organisation,
+        overview=services.recruiter_overview(current_user.organisation_id, date.today()),
+    )
+
+
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/applications")
 @recruiter_required
 def applicants(vacancy_id: int):

@@ -8,6 +8,7 @@ from portal.accounts.models import utcnow
 from portal.accounts.roles import Role
 from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
+from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.http_headers import uploaded_file_policy
 from portal.pages.errors import organisation_suspended
@@ -134,6 +135,20 @@ def team():
             flash(f"We have emailed an invitation to {invitation.email}.", "success")
             return redirect(url_for("employers.team"))
     return _render_team(form)
+
+
+@bp.get("/recruiter/organisation/invitations/<int:invitation_id>/revoke")
+@recruiter_required
+def confirm_revoke_invitation(invitation_id: int):
+    invitation = services.invitation_of(current_user.organisation, invitation_id)
+    if invitation is None:
+        abort(404)
+    return confirmation_page(
+        f"Are you sure you want to withdraw the invitation to {invitation.email}?",
+        ["The link in their email will stop working. You can invite them again later."],
+        "Withdraw the invitation",
+        url_for("employers.team"),
+    )
 
 
 @bp.post("/recruiter/organisation/invitations/<int:invitation_id>/revoke")

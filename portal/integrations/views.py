@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from portal.accounts.access import recruiter_required
 from portal.api.views import invalid_parameters
+from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.integrations import bp, csv_import, feed, services
 from portal.integrations.forms import CsvUploadForm, TokenForm
@@ -37,6 +38,21 @@ def api_tokens():
         form=form,
         organisation=current_user.organisation,
         tokens=services.organisation_tokens(current_user.organisation_id),
+    )
+
+
+@bp.get("/recruiter/organisation/api-tokens/<int:token_id>/revoke")
+@recruiter_required
+def confirm_revoke_token(token_id: int):
+    api_token = services.token_of(current_user.organisation_id, token_id)
+    if api_token is None:
+        abort(404)
+    return confirmation_page(
+        f"Are you sure you want to revoke the token {api_token.name}?",
+        ["Systems using it can no longer add, change or close your vacancies. This cannot be undone: "
+         "you would create a new token and give it to them."],
+        "Revoke this token",
+        url_for(".api_tokens"),
     )
 
 

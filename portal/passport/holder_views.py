@@ -7,6 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_required
 
 from portal.accounts.models import utcnow
+from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.passport import bp, catalogue, credentials, services, sharing
 from portal.passport.forms import (
@@ -106,6 +107,18 @@ def edit_record(record_id: int):
                            evidence_rules=evidence_rules())
 
 
+@bp.get("/passport/records/<int:record_id>/delete")
+@login_required
+def confirm_delete_record(record_id: int):
+    record = _own_record_or_404(record_id)
+    return confirmation_page(
+        f"Are you sure you want to remove {record.title} from your passport?",
+        ["The record and its evidence file are deleted. Employers you share your passport with will no longer see it."],
+        "Remove this record",
+        url_for(".record", record_id=record.id),
+    )
+
+
 @bp.post("/passport/records/<int:record_id>/delete")
 @login_required
 def delete_record(record_id: int):
@@ -192,6 +205,18 @@ def edit_employment(employment_id: int):
     return _employment_form_page(form, employment)
 
 
+@bp.get("/passport/employments/<int:employment_id>/delete")
+@login_required
+def confirm_delete_employment(employment_id: int):
+    employment = _own_employment_or_404(employment_id)
+    return confirmation_page(
+        f"Are you sure you want to remove your job at {employment.organisation.name}?",
+        [f"{employment.organisation.name} will no longer see your passport as one of its staff."],
+        "Remove this job",
+        url_for(".mine", _anchor="employments"),
+    )
+
+
 @bp.post("/passport/employments/<int:employment_id>/delete")
 @login_required
 def delete_employment(employment_id: int):
@@ -246,6 +271,20 @@ def create_link():
     db.session.commit()
     flash("Your share link is ready. Copy it now: for your security we cannot show it again.", "success")
     return _sharing_page(new_link={"share": share, "url": url_for(".shared", token=token, _external=True)})
+
+
+@bp.get("/passport/sharing/<int:share_id>/revoke")
+@login_required
+def confirm_revoke_share(share_id: int):
+    share = sharing.get_share(share_id, current_user.id)
+    if share is None:
+        abort(404)
+    return confirmation_page(
+        f"Are you sure you want to stop sharing your passport with {share.label}?",
+        ["They will no longer be able to see your passport. To share it again you make a new share."],
+        "Stop sharing",
+        url_for(".sharing_page"),
+    )
 
 
 @bp.post("/passport/sharing/<int:share_id>/revoke")

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import safe_next_url
+from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.profiles import bp, services
 from portal.profiles.forms import ContactDetailsForm, CVForm, QualificationForm, WorkHistoryForm
@@ -75,6 +76,18 @@ def edit_work_history(entry_id: int):
     return render_template("profiles/work_history_form.html", form=form, entry=entry)
 
 
+@bp.get("/profile/work-history/<int:entry_id>/delete")
+@login_required
+def confirm_delete_work_history(entry_id: int):
+    entry = _own_work_history_or_404(entry_id)
+    return confirmation_page(
+        f"Are you sure you want to remove {entry.job_title} from your work history?",
+        ["It will no longer be offered when you apply for jobs. Applications you have already sent keep it."],
+        "Remove this job",
+        url_for(".edit_work_history", entry_id=entry.id),
+    )
+
+
 @bp.post("/profile/work-history/<int:entry_id>/delete")
 @login_required
 def delete_work_history(entry_id: int):
@@ -118,6 +131,18 @@ def edit_qualification(qualification_id: int):
     return render_template("profiles/qualification_form.html", form=form, qualification=qualification)
 
 
+@bp.get("/profile/qualifications/<int:qualification_id>/delete")
+@login_required
+def confirm_delete_qualification(qualification_id: int):
+    qualification = _own_qualification_or_404(qualification_id)
+    return confirmation_page(
+        f"Are you sure you want to remove {qualification.title} from your qualifications?",
+        ["It will no longer be offered when you apply for jobs. Applications you have already sent keep it."],
+        "Remove this qualification",
+        url_for(".edit_qualification", qualification_id=qualification.id),
+    )
+
+
 @bp.post("/profile/qualifications/<int:qualification_id>/delete")
 @login_required
 def delete_qualification(qualification_id: int):
@@ -144,6 +169,18 @@ def cv():
             return redirect(url_for(".profile", _anchor="cv"))
     return render_template(
         "profiles/cv.html", form=form, current_cv=services.get_default_cv(current_user.id), accepted=file_rules(CV_TYPES)
+    )
+
+
+@bp.get("/profile/cv/remove")
+@login_required
+def confirm_remove_cv():
+    return confirmation_page(
+        "Are you sure you want to remove your CV?",
+        ["We will no longer offer it when you apply; you can upload one each time instead. "
+         "Applications you have already sent keep their own copy."],
+        "Remove your CV",
+        url_for(".cv"),
     )
 
 

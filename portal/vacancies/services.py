@@ -110,6 +110,7 @@ def organisation_vacancies(organisation_id: int) -> dict[VacancyStatus, list[Vac
     vacancies = db.session.scalars(
         select(Vacancy)
         .where(Vacancy.organisation_id == organisation_id)
+        .options(selectinload(Vacancy.sites), selectinload(Vacancy.pay_band))
         .order_by(Vacancy.closing_date, Vacancy.id.desc())
     )
     by_status: dict[VacancyStatus, list[Vacancy]] = {status: [] for status in VacancyStatus}

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.accounts.access import recruiter_required
+from portal.confirmation import confirmation_page
 from portal.database import retry_when_busy
 from portal.extensions import db
 from portal.vacancies import bp, jsonld, services
@@ -104,6 +105,19 @@ def publish(vacancy_id: int):
     return redirect(url_for(".manage"))
 
 
+@bp.get("/recruiter/vacancies/<int:vacancy_id>/close")
+@recruiter_required
+def confirm_close(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    return confirmation_page(
+        f"Are you sure you want to close {vacancy.title}?",
+        ["Applicants can no longer apply, and it disappears from search. Its page tells job seekers it has closed.",
+         "You can repost it later as a new draft."],
+        "Close this vacancy",
+        url_for(".manage"),
+    )
+
+
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/close")
 @recruiter_required
 @retry_when_busy
@@ -117,6 +131,21 @@ def close(vacancy_id: int):
     db.session.commit()
     flash(f"‘{vacancy.title}’ is closed. Its page now tells job seekers it has closed.", "success")
     return redirect(url_for(".manage"))
+
+
+@bp.get("/recruiter/vacancies/<int:vacancy_id>/repost")
+@recruiter_required
+def confirm_repost(vacancy_id: int):
+    vacancy = _own_vacancy_or_404(vacancy_id)
+    return confirmation_page(
+        f"Repost {vacancy.title} as a new vacancy?",
+        [f"This makes a new draft copied from {vacancy.title}, with its own applicants. You check the details and the "
+         "closing date, then publish it.",
+         f"{vacancy.title} itself and its applicants stay as they are."],
+        "Make a new draft",
+        url_for(".manage"),
+        warning=False,
+    )
 
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/repost")

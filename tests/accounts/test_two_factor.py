@@ -157,7 +157,7 @@ def test_an_admin_made_on_the_command_line_sets_it_up_at_first_sign_in(app, clie
     with app.app_context():
         admin = db.session.scalar(select(User).where(User.email == "boss@example.org"))
         db.session.expunge(admin)
-    assert sign_in(client, admin).location == "/"
+    assert sign_in(client, admin).location == "/admin"
     assert client.get("/admin").location == SET_UP
     page = client.get(SET_UP).get_data(as_text=True)
     assert "As an administrator, you must set up two-step sign-in" in page

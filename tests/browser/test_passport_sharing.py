@@ -25,7 +25,7 @@ def test_a_care_worker_shares_their_passport_and_the_new_employer_accepts_two_re
 
     page.goto(f"{live_server}/sign-in")
     sign_in(page, "bethany@example.org")
-    page.get_by_role("link", name="Skills passport").first.click()
+    page.get_by_role("link", name="Your passport").first.click()
     expect(page.locator("h1")).to_have_text("Your skills passport")
     expect(page.locator("main")).to_contain_text("Verified by Belvoir Home Care")
     page.get_by_role("link", name="Share your passport, or see who has viewed it").click()
