@@ -142,10 +142,12 @@ SIGN_IN_STEPS = {"/sign-in/code"}
 
 @dataclass(frozen=True)
 class ErrorState:
-    """A form sent as it stands (empty, or with its defaults) so that the page shows its error summary."""
+    """A form sent as it stands (empty, or with its defaults), or with bad input typed into the
+    labelled fields of ``typed``, so that the page shows its error summary."""
     role: str
     url: str
     button: str
+    typed: tuple[tuple[str, str], ...] = ()
 
 
 ERROR_STATES = [
@@ -156,6 +158,7 @@ ERROR_STATES = [
     ErrorState(SEEKER, "/jobs/{other_vacancy}/apply", "Send application"),
     ErrorState(ANONYMOUS, "/alerts/new?q=care+worker", "Get job alerts"),
     ErrorState(SEEKER, "/passport/records/new/fire_safety", "Save record"),
+    ErrorState(SEEKER, "/profile/contact-details", "Save contact details", typed=(("Postcode (optional)", "not a postcode"),)),
     ErrorState(SEEKER, "/profile/work-history/new", "Save job"),
     ErrorState(SEEKER, "/passport/employments/new", "Save"),
     ErrorState(SEEKER, "/account/email", "Change email address"),
@@ -281,6 +284,8 @@ def test_pages_meet_wcag_2_2_aa(live_server, browser, world, role, width):
                 continue
             address = state.url.format(**world)
             page.goto(live_server + address)
+            for label, text in state.typed:
+                page.get_by_label(label, exact=True).fill(text)
             page.locator("main").get_by_role("button", name=state.button, exact=True).click()
             expect(page.locator(".nhsuk-error-summary"), f"{address} shows no error summary").to_be_visible()
             problems += axe_problems(page, axe, f"{address} with errors at {width}")
