@@ -31,8 +31,6 @@ from portal.vacancies.models import VacancyStatus
 from tests.factories import PASSWORD, TWO_FACTOR_SECRET, turn_on_two_factor
 from tests.privacy.helpers import fill_profile, make_application, make_alert
 
-pytestmark = pytest.mark.browser
-
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     # Best-practice rules, named so that they run alongside the WCAG ones.
@@ -176,9 +174,12 @@ ERROR_PAGES = [
 
 
 def test_every_page_route_is_checked_for_accessibility(app):
+    """Needs no browser, so that a page missing from the table is caught wherever the suite runs."""
     routes = {rule.rule for rule in app.url_map.iter_rules() if "GET" in rule.methods}
     missing = sorted(routes - PAGES.keys() - NOT_PAGES - SIGN_IN_STEPS)
-    assert not missing, f"add it to the accessibility pages table in {__name__}: {missing}"
+    assert not missing, (
+        f"add it to the accessibility pages table (PAGES, or NOT_PAGES if it is not a page) in {__name__}: {missing}"
+    )
     assert not (PAGES.keys() | NOT_PAGES | SIGN_IN_STEPS) - routes, "the table names a route that no longer exists"
 
 
@@ -262,6 +263,7 @@ def sign_in(page, base: str, email: str, axe: Axe, width: str) -> list[str]:
     return problems
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("role", ROLES)
 def test_pages_meet_wcag_2_2_aa(live_server, browser, world, role, width):
