@@ -295,7 +295,7 @@ def _chosen_filters(params: SearchParams) -> list[AppliedFilter]:
     names_for["employer"] = employer_names(params.employer)
     first_page = replace(params, page=1)
     applied = []
-    for name in ("sector", "role_family", "role", "employer", "contract_type", "working_pattern", "flags"):
+    for name in ("sector", "role_family", "role", "pay_band", "employer", "contract_type", "working_pattern", "flags"):
         chosen = getattr(params, name)
         for value in chosen:
             without = replace(first_page, **{name: tuple(other for other in chosen if other != value)})

@@ -50,12 +50,15 @@ def employer(make_organisation, make_vacancy):
         "Remove filter: Permanent": "/jobs?contract_type=bank&sort=newest",
     }),
     ("flags=dbs_check", "Jobs, DBS check needed", {"Remove filter: DBS check needed": "/jobs"}),
+    ("pay_band=band_5", "Jobs, band 5", {"Remove filter: Band 5": "/jobs"}),
+    ("q=band+5+nurse", "Nurse jobs, band 5", {"Remove filter: Band 5": "/jobs?q=nurse"}),
     ("min_pay=25000", "Jobs, pay at least £25,000 a year", {"Remove filter: Pay at least £25,000 a year": "/jobs"}),
     ("posted_within=1", "Jobs, posted in the last 24 hours", {"Remove filter: Posted in the last 24 hours": "/jobs"}),
     ("posted_within=7", "Jobs, posted in the last 7 days", {"Remove filter: Posted in the last 7 days": "/jobs"}),
 ], ids=[
     "nothing", "keywords-and-sort-are-not-filters", "place-and-pattern-page-2", "distance-sort-goes-with-the-place",
     "sector", "job-family", "job-role", "two-contract-types-keep-the-sort", "requirement-keeps-its-capitals",
+    "pay-band", "pay-band-read-from-the-words",
     "pay", "posted-today", "posted-this-week",
 ])
 def test_filters_are_named_in_the_title_and_each_tag_removes_one(app, client, employer, query, title, expected_tags):
