@@ -118,6 +118,25 @@ PAGES: dict[str, tuple[str, str]] = {
     "/admin/passport/competences": (ADMIN, "/admin/passport/competences"),
     "/admin/passport/competences/new": (ADMIN, "/admin/passport/competences/new"),
     "/admin/passport/competences/<code>/edit": (ADMIN, "/admin/passport/competences/fire_safety/edit"),
+    "/recruiter": (RECRUITER, "/recruiter"),
+    "/recruiter/application-emails": (RECRUITER, "/recruiter/application-emails"),
+    # Pages that ask before an action that cannot be undone (the same address, posted, acts).
+    "/recruiter/vacancies/<int:vacancy_id>/close": (RECRUITER, "/recruiter/vacancies/{vacancy}/close"),
+    "/recruiter/vacancies/<int:vacancy_id>/repost": (RECRUITER, "/recruiter/vacancies/{vacancy}/repost"),
+    "/recruiter/organisation/api-tokens/<int:token_id>/revoke": (
+        RECRUITER, "/recruiter/organisation/api-tokens/{api_token}/revoke"),
+    "/recruiter/organisation/invitations/<int:invitation_id>/revoke": (
+        RECRUITER, "/recruiter/organisation/invitations/{invitation}/revoke"),
+    "/admin/organisations/<int:organisation_id>/<any(approve, suspend, reinstate):action>": (
+        ADMIN, "/admin/organisations/{organisation}/suspend"),
+    "/alerts/<int:alert_id>/delete": (SEEKER, "/alerts/{alert}/delete"),
+    "/passport/records/<int:record_id>/delete": (SEEKER, "/passport/records/{due_record}/delete"),
+    "/passport/employments/<int:employment_id>/delete": (SEEKER, "/passport/employments/{employment}/delete"),
+    "/passport/sharing/<int:share_id>/revoke": (SEEKER, "/passport/sharing/{share}/revoke"),
+    "/profile/cv/remove": (SEEKER, "/profile/cv/remove"),
+    "/profile/work-history/<int:entry_id>/delete": (SEEKER, "/profile/work-history/{work_history}/delete"),
+    "/profile/qualifications/<int:qualification_id>/delete": (
+        SEEKER, "/profile/qualifications/{qualification}/delete"),
 }
 
 # GET routes that are not pages a person reads: files, feeds, JSON, and addresses that only redirect.
@@ -133,6 +152,7 @@ NOT_PAGES = {
     "/api/v1/openapi.json", "/api/v1/vacancies", "/api/v1/vacancies/<int:vacancy_id>", "/api/v1/employer/vacancies",
     "/api/v1/employer/vacancies/<path:external_ref>", "/api/v1/credentials/<credential_id>/status",
     "/jobs/<int:vacancy_id>",  # redirects to the address with the slug
+    "/assets/<path:filename>",  # the design system's icons, for its stylesheet
 }
 # Seen on the way in: the admin's sign-in checks each step of two-step sign-in.
 SIGN_IN_STEPS = {"/sign-in/code"}
@@ -201,9 +221,10 @@ def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_
     fill_profile(app, seeker, vacancy)
     recently = date.today() - timedelta(days=60)
     record = make_record(seeker, "fire_safety", "1", completed_on=recently, verified_by=(organisation, trainer))
-    make_record(seeker, "safeguarding_adults", "2", completed_on=recently, expires_on=date.today() + timedelta(days=20))
+    due_record = make_record(seeker, "safeguarding_adults", "2", completed_on=recently,
+                             expires_on=date.today() + timedelta(days=20))
     employment = make_employment(seeker, organisation)
-    share_with(seeker, organisation)
+    share = share_with(seeker, organisation)
     _share, share_token = make_link(seeker)
     alert = make_alert(app, seeker.email, user=seeker, vacancy=vacancy)
     with app.test_request_context():
@@ -211,8 +232,8 @@ def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_
         alert_row = alerts.alert_of(holder, alert)
         employer = db.session.get(Organisation, organisation.id)
         by = db.session.get(User, recruiter.id)
-        _invitation, invitation_token = employers.invite_colleague(employer, "jo@example.org", by)
-        integrations.create_token(employer, "Trac", by)
+        invitation, invitation_token = employers.invite_colleague(employer, "jo@example.org", by)
+        api_token, _secret = integrations.create_token(employer, "Trac", by)
         template = csv_import.template_csv(VacancyChoices.for_organisation(employer), date.today())
         upload = csv_import.create_import(employer, by, "vacancies.csv", io.BytesIO(template.encode()))
         ids = {
@@ -222,13 +243,16 @@ def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_
             "work_history": db.session.query(WorkHistory.id).filter_by(user_id=seeker.id).scalar(),
             "qualification": db.session.query(Qualification.id).filter_by(user_id=seeker.id).scalar(),
             "csv_import": upload.id,
+            "invitation": invitation.id,
+            "api_token": api_token.id,
         }
         db.session.commit()
     return {
         **ids,
         "organisation": organisation.id, "organisation_slug": organisation.slug,
         "vacancy": vacancy.id, "vacancy_slug": vacancy.slug, "other_vacancy": other_vacancy.id,
-        "draft_vacancy": draft.id, "application": application, "record": record.id, "employment": employment,
+        "draft_vacancy": draft.id, "application": application, "record": record.id, "due_record": due_record.id,
+        "employment": employment, "share": share,
         "alert": alert, "seeker": seeker.id, "share_token": share_token, "invitation_token": invitation_token,
         "emails": {SEEKER: seeker.email, RECRUITER: recruiter.email, TRAINER: trainer.email, ADMIN: admin.email},
     }
