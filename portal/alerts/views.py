@@ -1,6 +1,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from portal.accounts.models import utcnow
 from portal.alerts import bp, services
 from portal.alerts.forms import AlertForm, EditAlertForm
 from portal.extensions import csrf, db, limiter
@@ -13,7 +14,10 @@ ANONYMOUS_ALERT_RATE_LIMIT = "10 per hour"
 @bp.get("/alerts")
 @login_required
 def index():
-    return render_template("alerts/index.html", alerts=services.alerts_of(current_user))
+    return render_template(
+        "alerts/index.html", alerts=services.alerts_of(current_user), now=utcnow(),
+        can_send_first_digest=services.can_send_first_digest,
+    )
 
 
 @bp.route("/alerts/new", methods=["GET", "POST"])
@@ -100,6 +104,25 @@ def edit(alert_id: int):
         flash("Your job alert has been saved.", "success")
         return redirect(url_for("alerts.index"))
     return render_template("alerts/edit.html", form=form, alert=alert, search_link=services.search_link(alert))
+
+
+@bp.post("/alerts/<int:alert_id>/send-now")
+@login_required
+def send_now(alert_id: int):
+    alert = _own_alert(alert_id)
+    email = alert.email
+    try:
+        sent = services.send_first_digest(alert.id, utcnow())
+    except OSError:
+        flash("We could not send the email just now. It will go with the next scheduled email.", "info")
+        return redirect(url_for("alerts.index"))
+    if sent is None:
+        flash("The first email for this alert has already been sent.", "info")
+    elif sent == 0:
+        flash("No open jobs match this alert at the moment. We will email you when new ones are posted.", "info")
+    else:
+        flash(f"We have emailed {email} {sent} matching {'job' if sent == 1 else 'jobs'}.", "success")
+    return redirect(url_for("alerts.index"))
 
 
 @bp.post("/alerts/<int:alert_id>/delete")

@@ -18,6 +18,11 @@ OAKHAM = dict(town="Oakham", postcode="LE15 6AA", latitude=52.6706, longitude=-0
 
 
 @pytest.fixture
+def employer(make_organisation):
+    return make_organisation(name="Charnwood Care Home")
+
+
+@pytest.fixture
 def make_alert(app):
     """make_alert(recipient, frequency="daily", confirmed=True, **search) -> alert id.
 
