@@ -66,7 +66,25 @@ def confirm(token: str):
         return render_template("alerts/link_invalid.html"), 400
     services.confirm_alert(alert)
     db.session.commit()
-    return render_template("alerts/confirmed.html", alert=alert, search_link=services.search_link(alert))
+    return render_template(
+        "alerts/confirmed.html", alert=alert, search_link=services.search_link(alert), token=token, now=utcnow(),
+        can_send_first_digest=services.can_send_first_digest(alert),
+    )
+
+
+@bp.post("/alerts/confirm/<token>/send-now")
+def send_now_by_link(token: str):
+    """The emailed confirmation link proves the address, so whoever opened it may ask for the first digest."""
+    try:
+        alert = services.alert_to_confirm(token)
+    except services.InvalidLink:
+        alert = None
+    if alert is None:
+        return render_template("alerts/link_invalid.html"), 400
+    services.confirm_alert(alert)
+    db.session.commit()
+    _send_first_digest(alert)
+    return redirect(url_for("alerts.confirm", token=token))
 
 
 @bp.route("/alerts/unsubscribe/<token>", methods=["GET", "POST"])
@@ -109,20 +127,23 @@ def edit(alert_id: int):
 @bp.post("/alerts/<int:alert_id>/send-now")
 @login_required
 def send_now(alert_id: int):
-    alert = _own_alert(alert_id)
+    _send_first_digest(_own_alert(alert_id))
+    return redirect(url_for("alerts.index"))
+
+
+def _send_first_digest(alert) -> None:
     email = alert.email
     try:
         sent = services.send_first_digest(alert.id, utcnow())
     except OSError:
         flash("We could not send the email just now. It will go with the next scheduled email.", "info")
-        return redirect(url_for("alerts.index"))
+        return
     if sent is None:
         flash("The first email for this alert has already been sent.", "info")
     elif sent == 0:
         flash("No open jobs match this alert at the moment. We will email you when new ones are posted.", "info")
     else:
         flash(f"We have emailed {email} {sent} matching {'job' if sent == 1 else 'jobs'}.", "success")
-    return redirect(url_for("alerts.index"))
 
 
 @bp.post("/alerts/<int:alert_id>/delete")

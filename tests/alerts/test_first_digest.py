@@ -6,7 +6,7 @@ import pytest
 from portal.accounts.models import utcnow
 from portal.alerts import commands, services
 from portal.templating import format_uk_when
-from tests.alerts.conftest import digests, jobs_in
+from tests.alerts.conftest import confirm_path, digests, jobs_in
 from tests.factories import sign_in
 from tests.jobsearch.html import parse, text_of
 
@@ -133,3 +133,27 @@ def test_the_command_says_how_many_were_due_and_when_the_next_is(app, employer, 
     assert result.exit_code == 0, result.output
     assert "2 alerts were due: sent 1 emails listing 1 vacancies; 1 had no new jobs" in result.output
     assert f"Next alert due {format_uk_when(now + timedelta(days=1), now)}" in result.output
+
+
+def test_a_visitor_can_send_the_first_digest_from_the_confirmation_page(
+    app, client, employer, make_vacancy, outbox,
+):
+    open_already = make_vacancy(employer, title="Staff Nurse", published_at=utcnow() - timedelta(days=10))
+    client.post("/alerts/new?q=nurse", data={"email": "kim@example.org", "frequency": "weekly"})
+    [confirmation] = outbox()
+    confirm = confirm_path(confirmation)
+
+    page = client.get(confirm)
+    assert "Next email: " in text_of(page)
+    [form] = parse(page).xpath("//form[.//button[contains(., 'Send me the matching jobs now')]]")
+    assert form.get("action") == f"{confirm}/send-now"
+
+    response = client.post(form.get("action"), follow_redirects=True)
+    assert "We have emailed kim@example.org 1 matching job." in text_of(response)
+    assert [jobs_in(message) for message in digests(outbox())] == [[open_already.id]]
+    assert not parse(response).xpath("//button[contains(., 'Send me the matching jobs now')]")
+
+    again = client.post(form.get("action"), follow_redirects=True)
+    assert "The first email for this alert has already been sent." in text_of(again)
+    assert client.post(f"{confirm}x/send-now").status_code == 400
+    assert len(digests(outbox())) == 1

@@ -104,7 +104,7 @@ MESSAGES = [
     pytest.param(lambda w: alerts.send_confirmation(_alert(w, confirmed=False)),
                  "Confirm your job alert", "/alerts/confirm/", True, id="alert_confirm"),
     pytest.param(lambda w: alerts.send_digest_email(_alert(w, confirmed=True), [w.vacancy]),
-                 f"1 new job: \u201cnurse critical care\u201d", f"/jobs/", True, id="alert_digest"),
+                 "1 new job: \u201cnurse critical care\u201d", "/jobs/", True, id="alert_digest"),
 ]
 
 
