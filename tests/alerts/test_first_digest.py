@@ -1,4 +1,5 @@
 """A new alert says when its next email is due, and can send its first digest at once: the jobs already open."""
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -156,4 +157,38 @@ def test_a_visitor_can_send_the_first_digest_from_the_confirmation_page(
     again = client.post(form.get("action"), follow_redirects=True)
     assert "The first email for this alert has already been sent." in text_of(again)
     assert client.post(f"{confirm}x/send-now").status_code == 400
+    assert len(digests(outbox())) == 1
+
+
+def test_clicks_at_the_same_moment_send_one_email(app, make_user, employer, make_vacancy, make_alert, monkeypatch,
+                                                   outbox):
+    make_vacancy(employer, title="Staff Nurse", published_at=utcnow() - timedelta(days=10))
+    alert_id = make_alert(make_user(), q="nurse")
+    real_send = services.send_email
+
+    def slow_send(*args, **kwargs):
+        # Keeps the first click busy long enough for the others to reach the alert.
+        threading.Event().wait(0.05)
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(services, "send_email", slow_send)
+    start = threading.Barrier(3)
+    results, errors = [], []
+
+    def click():
+        try:
+            with app.app_context():
+                start.wait()
+                results.append(services.send_first_digest(alert_id, utcnow()))
+        except Exception as error:  # reported below, on the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=click) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert sorted(results, key=str) == [1, None, None]
     assert len(digests(outbox())) == 1
