@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from urllib.parse import urlsplit
 
 import click
 from flask import current_app
@@ -32,7 +33,12 @@ def links_to_site(command):
         address = site_address()
         if address is None:
             raise click.ClickException(NO_SITE_ADDRESS)
-        with current_app.test_request_context(base_url=address):
+        site = urlsplit(address)
+        with current_app.test_request_context(base_url=address) as context:
+            # Bound to the address itself: Flask would otherwise build links on SERVER_NAME where it is set.
+            context.url_adapter = current_app.url_map.bind(
+                site.netloc, script_name=site.path or "/", url_scheme=site.scheme
+            )
             return command(*args, **kwargs)
 
     return run

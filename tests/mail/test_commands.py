@@ -52,6 +52,7 @@ def test_refuses_and_sends_nothing_until_the_site_address_is_known(app, request,
     assert outbox() == []
 
     monkeypatch.setitem(app.config, "SITE_URL", "http://127.0.0.1:5123")
+    monkeypatch.setitem(app.config, "SERVER_NAME", "localhost")  # SITE_URL wins over it
     sent = runner.invoke(args=args)
 
     assert sent.exit_code == 0, sent.output
