@@ -23,6 +23,8 @@ setup: install
 	$(FLASK) demo load --if-empty
 	$(FLASK) search rebuild
 
+# Links in emails that commands send (job alerts, passport reminders) point at the site being run here.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: setup
 	$(FLASK) demo accounts
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -4,11 +4,18 @@ from __future__ import annotations
 import smtplib
 import uuid
 from datetime import datetime, timezone
+from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 
 from flask import current_app, render_template
+
+
+# Headers are not folded below RFC 5322's limit of 998 characters. At the usual 78 a long List-Unsubscribe URL,
+# which has no space to fold at, would be sent as encoded words, and mail providers then offer no one-click
+# unsubscribe (RFC 8058); subjects would fold just as awkwardly.
+MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 
 def outbox_dir() -> Path:
@@ -17,12 +24,14 @@ def outbox_dir() -> Path:
 
 def send_email(to: str, subject: str, template: str, headers: dict[str, str] | None = None, **context) -> EmailMessage:
     """Send ``templates/email/<template>.txt`` and ``.html`` as a two-part message."""
-    message = EmailMessage()
-    message["From"] = current_app.config["MAIL_SENDER"]
+    sender = current_app.config["MAIL_SENDER"]
+    subject = " ".join(subject.split())
+    message = EmailMessage(policy=MAIL_POLICY)
+    message["From"] = sender
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = format_datetime(datetime.now(timezone.utc))
-    message["Message-ID"] = make_msgid(domain="proudtocare.local")
+    message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or "proudtocare.local")
     for name, value in (headers or {}).items():
         message[name] = value
     context.setdefault("subject", subject)

@@ -1,7 +1,7 @@
 """Template globals and filters shared by every page."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
@@ -34,11 +34,27 @@ def format_uk_time(value: datetime | None) -> str:
     return f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
 
 
+def format_uk_when(value: datetime, now: datetime) -> str:
+    """A stored time (naive, in UTC) to the nearest hour, in words relative to now:
+    "today around 7am", "tomorrow around 7am", or "Wednesday 9 December around 7am"."""
+    local = (value.replace(tzinfo=timezone.utc).astimezone(UK) + timedelta(minutes=30)).replace(minute=0)
+    today = now.replace(tzinfo=timezone.utc).astimezone(UK).date()
+    hour = f"{local.hour % 12 or 12}{'am' if local.hour < 12 else 'pm'}"
+    if local.date() <= today:
+        day = "today"
+    elif local.date() == today + timedelta(days=1):
+        day = "tomorrow"
+    else:
+        day = f"{local:%A} {local.day} {local:%B}"
+    return f"{day} around {hour}"
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["money"] = format_money
     app.jinja_env.filters["long_date"] = format_date
     app.jinja_env.filters["uk_time"] = format_uk_time
+    app.jinja_env.filters["uk_when"] = format_uk_when
 
     @app.context_processor
     def site_globals():

@@ -37,6 +37,8 @@ DUE_LEEWAY = timedelta(hours=1)
 # Each run looks this far behind the previous one, for vacancies committed or indexed late;
 # the delivery ledger keeps the overlap from sending anything twice.
 MATCH_OVERLAP = timedelta(days=1)
+# The first digest, sent on request, lists at most this many of the jobs already open.
+FIRST_DIGEST_SIZE = 20
 
 
 class TooManyAlerts(Exception):
@@ -259,6 +261,10 @@ class DigestRun:
     vacancies_sent: int = 0
     failures: int = 0
 
+    @property
+    def without_new_jobs(self) -> int:
+        return self.alerts_checked - self.emails_sent - self.failures
+
 
 def send_due_digests(now: datetime | None = None, frequency: str | None = None) -> DigestRun:
     """Email every due, confirmed alert the vacancies that matched it since its last digest.
@@ -311,6 +317,54 @@ def _due(now: datetime, frequency: Frequency | None):
     return conditions
 
 
+def next_due_at(now: datetime, frequency: str | None = None) -> datetime | None:
+    """When the next confirmed alert (of this frequency) falls due after this run."""
+    query = select(func.min(JobAlert.next_due_at)).where(JobAlert.confirmed_at.is_not(None))
+    if frequency:
+        query = query.where(JobAlert.frequency == Frequency(frequency).value)
+    return db.session.scalar(query)
+
+
+def can_send_first_digest(alert: JobAlert) -> bool:
+    return alert.confirmed_at is not None and alert.last_checked_at is None
+
+
+def send_first_digest(alert_id: int, now: datetime) -> int | None:
+    """Send a new alert's first digest at once: the newest open jobs it matches, however long ago they were posted.
+
+    Returns how many jobs it listed, or None when the alert has had its first digest already (or it is being
+    sent now, by a second click or a scheduled run: the claim is a compare-and-set, as in
+    :func:`send_due_digests`). Its next digest is then due one period from now and lists only what is new.
+    Commits, like :func:`send_due_digests`, so each step holds if a later one fails.
+    """
+    clock = utcnow()
+    claimed = db.session.execute(
+        update(JobAlert)
+        .where(
+            JobAlert.id == alert_id,
+            JobAlert.confirmed_at.is_not(None),
+            JobAlert.last_checked_at.is_(None),
+            or_(JobAlert.claimed_until.is_(None), JobAlert.claimed_until < clock),
+        )
+        .values(claimed_until=clock + CLAIM_DURATION, next_due_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:
+        return None
+    sync_index()
+    alert = db.session.get(JobAlert, alert_id)
+    db.session.refresh(alert)
+    try:
+        return send_digest(alert, now, first=True)
+    except Exception:
+        # Its matches stay pending and the alert due, so the next scheduled run sends them.
+        db.session.rollback()
+        release_alert(alert_id)
+        db.session.commit()
+        raise
+
+
 def due_alert_ids(now: datetime, frequency: Frequency | None = None) -> list[int]:
     return list(db.session.scalars(
         select(JobAlert.id).where(*_due(now, frequency)).order_by(JobAlert.next_due_at, JobAlert.id)
@@ -341,11 +395,13 @@ def release_alert(alert_id: int) -> None:
     )
 
 
-def send_digest(alert: JobAlert, now: datetime) -> int:
-    """Steps 2 and 3 of :func:`send_due_digests` for one claimed alert; returns how many vacancies it sent."""
+def send_digest(alert: JobAlert, now: datetime, first: bool = False) -> int:
+    """Steps 2 and 3 of :func:`send_due_digests` for one claimed alert; returns how many vacancies it sent.
+
+    ``first``: the digest asked for when the alert is made, listing jobs that were open already."""
+    matches = open_matches(alert, now) if first else new_matches(alert, now)
     db.session.add_all(
-        AlertDelivery(alert_id=alert.id, vacancy_id=vacancy_id, created_at=now)
-        for vacancy_id in new_matches(alert, now)
+        AlertDelivery(alert_id=alert.id, vacancy_id=vacancy_id, created_at=now) for vacancy_id in matches
     )
     db.session.commit()
 
@@ -405,6 +461,15 @@ def new_matches(alert: JobAlert, now: datetime) -> list[int]:
         )
         .order_by(Vacancy.id)
     ))
+
+
+def open_matches(alert: JobAlert, now: datetime) -> list[int]:
+    """The newest open vacancies matching the alert (one digest's worth), whenever they were posted."""
+    query = replace(
+        search_query(alert_params(alert), sort="newest", per_page=FIRST_DIGEST_SIZE, page=1),
+        now=now, any_word_fallback=False,
+    )
+    return [hit.id for hit in search_vacancies(query).hits]
 
 
 def every_hit(query: SearchQuery) -> list[int]:

@@ -1,6 +1,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from portal.accounts.models import utcnow
 from portal.alerts import bp, services
 from portal.alerts.forms import AlertForm, EditAlertForm
 from portal.confirmation import confirmation_page
@@ -14,7 +15,10 @@ ANONYMOUS_ALERT_RATE_LIMIT = "10 per hour"
 @bp.get("/alerts")
 @login_required
 def index():
-    return render_template("alerts/index.html", alerts=services.alerts_of(current_user))
+    return render_template(
+        "alerts/index.html", alerts=services.alerts_of(current_user), now=utcnow(),
+        can_send_first_digest=services.can_send_first_digest,
+    )
 
 
 @bp.route("/alerts/new", methods=["GET", "POST"])
@@ -63,7 +67,25 @@ def confirm(token: str):
         return render_template("alerts/link_invalid.html"), 400
     services.confirm_alert(alert)
     db.session.commit()
-    return render_template("alerts/confirmed.html", alert=alert, search_link=services.search_link(alert))
+    return render_template(
+        "alerts/confirmed.html", alert=alert, search_link=services.search_link(alert), token=token, now=utcnow(),
+        can_send_first_digest=services.can_send_first_digest(alert),
+    )
+
+
+@bp.post("/alerts/confirm/<token>/send-now")
+def send_now_by_link(token: str):
+    """The emailed confirmation link proves the address, so whoever opened it may ask for the first digest."""
+    try:
+        alert = services.alert_to_confirm(token)
+    except services.InvalidLink:
+        alert = None
+    if alert is None:
+        return render_template("alerts/link_invalid.html"), 400
+    services.confirm_alert(alert)
+    db.session.commit()
+    _send_first_digest(alert)
+    return redirect(url_for("alerts.confirm", token=token))
 
 
 @bp.route("/alerts/unsubscribe/<token>", methods=["GET", "POST"])
@@ -113,6 +135,28 @@ def confirm_delete(alert_id: int):
         "Delete this alert",
         url_for("alerts.index"),
     )
+
+
+@bp.post("/alerts/<int:alert_id>/send-now")
+@login_required
+def send_now(alert_id: int):
+    _send_first_digest(_own_alert(alert_id))
+    return redirect(url_for("alerts.index"))
+
+
+def _send_first_digest(alert) -> None:
+    email = alert.email
+    try:
+        sent = services.send_first_digest(alert.id, utcnow())
+    except OSError:
+        flash("We could not send the email just now. It will go with the next scheduled email.", "info")
+        return
+    if sent is None:
+        flash("The first email for this alert has already been sent.", "info")
+    elif sent == 0:
+        flash("No open jobs match this alert at the moment. We will email you when new ones are posted.", "info")
+    else:
+        flash(f"We have emailed {email} {sent} matching {'job' if sent == 1 else 'jobs'}.", "success")
 
 
 @bp.post("/alerts/<int:alert_id>/delete")

@@ -3,10 +3,10 @@ from datetime import date
 import click
 from flask.cli import AppGroup
 
-from portal.alerts.commands import site_urls
 from portal.extensions import db
 from portal.passport.catalogue import load_catalogue
 from portal.passport.reminders import send_expiry_reminders
+from portal.site_address import links_to_site
 
 cli = AppGroup("passport", help="The skills passport: its catalogue, expiry reminders and signing key.")
 
@@ -20,10 +20,10 @@ def load_catalogue_command():
 
 
 @cli.command("send-reminders")
+@links_to_site
 def send_reminders_command():
     """Email holders whose records expire within 60 days, once per record (run daily; safe to overlap)."""
-    with site_urls():
-        run = send_expiry_reminders(date.today())
+    run = send_expiry_reminders(date.today())
     click.echo(
         f"Sent {run.emails_sent} emails reminding of {run.records_reminded} expiring records"
         f"; {run.claimed_elsewhere} were being reminded by another run"

@@ -14,7 +14,13 @@ from portal.extensions import db
 from portal.jobsearch.params import parse_search_args
 
 JOB_LINK = re.compile(r"/jobs/(\d+)/")
+CONFIRM_LINK = re.compile(r"http://localhost(/alerts/confirm/\S+)")
 OAKHAM = dict(town="Oakham", postcode="LE15 6AA", latitude=52.6706, longitude=-0.7272)
+
+
+@pytest.fixture
+def employer(make_organisation):
+    return make_organisation(name="Charnwood Care Home")
 
 
 @pytest.fixture
@@ -94,3 +100,8 @@ def digests(messages, to=None) -> list:
 def sent_pairs(messages) -> list[tuple[str, int]]:
     """(recipient, vacancy id) for every job in every digest."""
     return [(m["To"], vacancy_id) for m in digests(messages) for vacancy_id in jobs_in(m)]
+
+
+def confirm_path(message) -> str:
+    """The path of the confirmation link in a confirmation email."""
+    return CONFIRM_LINK.search(text_part(message)).group(1)

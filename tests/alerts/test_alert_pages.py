@@ -1,6 +1,5 @@
 """Setting up, confirming, listing, changing and deleting job alerts through the website."""
 import json
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,12 +11,10 @@ from portal.alerts import services
 from portal.alerts.models import AlertDelivery, JobAlert
 from portal.extensions import db
 from portal.jobsearch.params import parse_search_args
-from tests.alerts.conftest import html_part, text_part
+from tests.alerts.conftest import confirm_path, html_part, text_part
 from tests.factories import sign_in
 from tests.jobsearch.html import parse, text_of
 from tests.test_page_structure import check
-
-CONFIRM_LINK = re.compile(r"http://localhost(/alerts/confirm/\S+)")
 
 
 def all_alerts(app) -> list[JobAlert]:
@@ -25,10 +22,6 @@ def all_alerts(app) -> list[JobAlert]:
         alerts = list(db.session.scalars(db.select(JobAlert).order_by(JobAlert.id)))
         db.session.expunge_all()
         return alerts
-
-
-def confirm_path(message) -> str:
-    return CONFIRM_LINK.search(text_part(message)).group(1)
 
 
 def test_search_page_offers_alerts_with_an_email_field_only_to_visitors(client, make_user):

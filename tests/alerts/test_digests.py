@@ -15,11 +15,6 @@ from portal.vacancies.models import Vacancy
 from tests.alerts.conftest import OAKHAM, digests, html_part, jobs_in, sent_pairs, text_part
 
 
-@pytest.fixture
-def employer(make_organisation):
-    return make_organisation(name="Charnwood Care Home")
-
-
 def test_digest_lists_matches_published_since_the_alert_was_made(
     app, employer, make_organisation, make_vacancy, make_alert, run_digests, outbox,
 ):
