@@ -63,23 +63,33 @@ def operations(document: dict) -> list[Operation]:
             if method not in item:
                 continue
             spec = item[method]
-            parameters = [_parameter(each) for each in (*shared, *spec.get("parameters", []))]
+            parameters = [_parameter(_resolve(document, each)) for each in (*shared, *spec.get("parameters", []))]
             body = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
             request_example = json.dumps(example(body, schemas), indent=2) if body else None
+            needs_token = bool(spec.get("security", document.get("security")))
             found.append(Operation(
                 operation_id=spec.get("operationId", f"{method} {path}"),
                 method=method.upper(),
                 path=path,
                 summary=spec.get("summary", ""),
                 description=spec.get("description", ""),
-                needs_token=bool(spec.get("security", document.get("security"))),
+                needs_token=needs_token,
                 parameters=parameters,
                 request_example=request_example,
-                example_request=_curl(method, server + path, spec, parameters, body is not None),
-                responses=[Response(status, answer.get("description", ""))
+                example_request=_curl(method, server + path, parameters, needs_token, body is not None),
+                responses=[Response(status, _resolve(document, answer).get("description", ""))
                            for status, answer in spec.get("responses", {}).items()],
             ))
     return found
+
+
+def _resolve(document: dict, node: dict) -> dict:
+    """``node``, or the part of ``document`` it refers to by "$ref" (such as "#/components/parameters/page")."""
+    if "$ref" not in node:
+        return node
+    for key in node["$ref"].removeprefix("#/").split("/"):
+        document = document[key]
+    return document
 
 
 def _parameter(spec: dict) -> Parameter:
@@ -104,7 +114,7 @@ def _kind(schema: dict) -> str:
     return kind or "value"
 
 
-def _curl(method: str, url: str, spec: dict, parameters: list[Parameter], has_body: bool) -> str:
+def _curl(method: str, url: str, parameters: list[Parameter], needs_token: bool, has_body: bool) -> str:
     for parameter in parameters:
         if parameter.location == "path":
             url = url.replace("{" + parameter.name + "}", _sample_value(parameter))
@@ -112,7 +122,7 @@ def _curl(method: str, url: str, spec: dict, parameters: list[Parameter], has_bo
     if required_query:
         url += "?" + urlencode(required_query)
     lines = [f"curl -X {method.upper()} '{url}'"]
-    if spec.get("security"):
+    if needs_token:
         lines.append("-H 'Authorization: Bearer YOUR_API_TOKEN'")
     if has_body:
         lines += ["-H 'Content-Type: application/json'", "-d @body.json"]

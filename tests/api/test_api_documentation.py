@@ -66,3 +66,26 @@ def test_operations_have_examples(docs_page, operation_id, expected):
 
 def test_the_page_links_to_the_machine_readable_document(docs_page):
     assert "/api/v1/openapi.json" in docs_page.xpath("//main//a/@href")
+
+
+def test_parameters_and_answers_given_by_reference_are_read_through():
+    from portal.api.docs import operations
+
+    document = {
+        "servers": [{"url": "http://localhost/api/v1"}],
+        "paths": {"/things/{thing_id}": {"get": {
+            "operationId": "getThing", "summary": "Read a thing",
+            "parameters": [{"$ref": "#/components/parameters/thing_id"}],
+            "responses": {"404": {"$ref": "#/components/responses/NotFound"}},
+        }}},
+        "components": {
+            "parameters": {"thing_id": {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "integer"}}},
+            "responses": {"NotFound": {"description": "No thing has this id."}},
+        },
+    }
+
+    [operation] = operations(document)
+
+    assert [(p.name, p.location, p.kind) for p in operation.parameters] == [("thing_id", "path", "integer")]
+    assert [(r.status, r.description) for r in operation.responses] == [("404", "No thing has this id.")]
+    assert operation.example_request == "curl -X GET 'http://localhost/api/v1/things/1'"
