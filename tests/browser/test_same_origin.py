@@ -25,10 +25,11 @@ def test_every_request_of_the_page_goes_to_this_site(live_server, page, make_org
     assert [url for url in requested if urlsplit(url).netloc != site] == []
 
 
-def test_text_is_set_in_the_system_font_and_the_header_shows_the_portal_mark(live_server, page):
+def test_text_is_set_in_the_system_fonts_with_no_web_font_and_the_header_shows_the_portal_mark(live_server, page):
     page.goto(f"{live_server}/")
 
-    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("-apple-system")
+    assert page.evaluate("document.fonts.size") == 0
     home_link = page.get_by_role("link", name="Proud to Care LLR homepage")
     assert home_link.locator("img").get_attribute("src").startswith("/static/brand/heart")
     assert page.locator("header svg").count() == 0
