@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask
 PORT ?= 5000
 export FLASK_APP := portal:create_app
 
-.PHONY: install setup run serve test test-postgres bench clean screenshots
+.PHONY: install static setup run serve test test-postgres bench clean screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,12 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-setup: install
+# Fingerprinted and gzipped copies of static/ and their manifest (Flask-Static-Digest); made afresh each time.
+static: install
+	$(FLASK) digest clean >/dev/null
+	$(FLASK) digest compile >/dev/null
+
+setup: static
 	$(FLASK) db upgrade
 	$(FLASK) reference load
 	$(FLASK) passport load-catalogue
@@ -30,14 +35,14 @@ run: setup
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 # The production server (settings in gunicorn.conf.py); BIND=0.0.0.0:8000 to listen beyond this machine.
-serve: install
+serve: static
 	$(FLASK) db upgrade
 	BIND=$${BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
-test: install
+test: static
 	$(PY) -m pytest -q
 
-test-postgres: install
+test-postgres: static
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(PY) -m pytest -q
 
 bench: install
@@ -45,6 +50,7 @@ bench: install
 	$(PY) bench/contention.py
 
 clean:
+	[ ! -x $(FLASK) ] || $(FLASK) digest clean >/dev/null
 	rm -rf $(VENV) instance .pytest_cache
 
 screenshots: install

@@ -4,7 +4,8 @@ import os
 
 wsgi_app = "portal:create_app()"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# gunicorn's own advice: two workers a core plus one, so one is always free while others wait on the database.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
 accesslog = "-"
 errorlog = "-"
 logger_class = "portal.logs.RedactingAccessLogger"

@@ -56,6 +56,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_security_headers(app)
     register_extensions(app)
     register_blueprints(app)
+    serve_static_files(app)
     register_errorhandlers(app)
     register_commands(app)
     register_search_hooks(app)
@@ -148,6 +149,12 @@ def register_blueprints(app: Flask) -> None:
         importlib.import_module(f"{module_name}.views")
         app.register_blueprint(importlib.import_module(module_name).bp)
     csrf.exempt(importlib.import_module("portal.api").bp)
+
+
+def serve_static_files(app: Flask) -> None:
+    from portal import static_files
+
+    static_files.init_app(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -14,8 +14,7 @@ CONTENT_SECURITY_POLICY = {
     "script-src": "'self'",
     "style-src": "'self'",
     "img-src": "'self'",
-    # The NHS.UK frontend's Frutiger font.
-    "font-src": "'self' https://assets.nhs.uk",
+    "font-src": "'self'",
     "connect-src": "'self'",
     "object-src": "'none'",
     "base-uri": "'none'",

@@ -4,7 +4,7 @@ from flask import abort, current_app, jsonify, request
 from flask_limiter.util import get_remote_address
 
 from portal.api import bp
-from portal.api.openapi import openapi_document
+from portal.api.docs import document_for_this_site
 from portal.api.representations import search_page_json, vacancy_in_full
 from portal.extensions import limiter
 from portal.jobsearch.labels import labels
@@ -73,8 +73,7 @@ def credential_status(credential_id: str):
 @bp.get("/openapi.json")
 @public_rate_limit
 def openapi():
-    server_url = request.url_root.rstrip("/") + bp.url_prefix
-    return jsonify(openapi_document(labels(), server_url, site_url=request.url_root.rstrip("/")))
+    return jsonify(document_for_this_site())
 
 
 def invalid_parameters(problems: dict[str, str], detail: str = "Some parameters have values we cannot use; see fields."):

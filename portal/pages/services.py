@@ -1,6 +1,7 @@
-"""What the home page counts and what the sitemap lists."""
+"""What the home page counts, the cookies the site sets and what the sitemap lists."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +43,30 @@ def home_figures() -> HomeFigures:
 
 
 @dataclass(frozen=True)
+class Cookie:
+    name: str
+    purpose: str
+    expires: str
+
+
+def cookies_set(config: Mapping) -> list[Cookie]:
+    """Every cookie the site sets. There is one: the session, which holds the sign-in token, the form
+    protection (CSRF) token and one-off messages. No analytics or advertising cookies are set."""
+    return [
+        Cookie(
+            name=config["SESSION_COOKIE_NAME"],
+            purpose="Keeps you signed in as you move between pages, protects the forms you send from being "
+                    "forged by another website, and carries messages such as \u201cYour application has been "
+                    "sent\u201d to the next page.",
+            expires=f"When you close your browser. A sign-in also ends after "
+                    f"{config['SESSION_IDLE_MINUTES_SEEKER']} minutes without use "
+                    f"({config['SESSION_IDLE_MINUTES_STAFF']} minutes for employers' and administrators' "
+                    f"accounts), and after {config['SESSION_ABSOLUTE_HOURS']} hours at most.",
+        ),
+    ]
+
+
+@dataclass(frozen=True)
 class SitemapEntry:
     endpoint: str
     values: dict
@@ -60,7 +85,13 @@ def _count(query) -> int:
     return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
-FIXED_PAGES = (SitemapEntry("pages.home", {}), SitemapEntry("jobsearch.search", {}))
+INFORMATION_PAGES = ("pages.help", "pages.contact", "pages.accessibility", "pages.cookies", "pages.terms",
+                     "pages.api_docs")
+FIXED_PAGES = (
+    SitemapEntry("pages.home", {}),
+    SitemapEntry("jobsearch.search", {}),
+    *(SitemapEntry(endpoint, {}) for endpoint in INFORMATION_PAGES),
+)
 
 
 def _fixed_pages(offset: int, limit: int) -> list[SitemapEntry]:

@@ -1,7 +1,8 @@
-from flask import abort, render_template
+from flask import abort, current_app, render_template
 
+from portal.api.docs import document_for_this_site, operations
 from portal.pages import bp
-from portal.pages.services import home_figures, sitemap_entries, sitemap_part_count
+from portal.pages.services import cookies_set, home_figures, sitemap_entries, sitemap_part_count
 
 XML = {"Content-Type": "application/xml; charset=utf-8"}
 
@@ -9,6 +10,37 @@ XML = {"Content-Type": "application/xml; charset=utf-8"}
 @bp.get("/")
 def home():
     return render_template("pages/home.html", figures=home_figures())
+
+
+@bp.get("/help", endpoint="help")
+def help_page():
+    return render_template("pages/help.html")
+
+
+@bp.get("/contact")
+def contact():
+    return render_template("pages/contact.html", support_email=current_app.config["SUPPORT_EMAIL"])
+
+
+@bp.get("/accessibility")
+def accessibility():
+    return render_template("pages/accessibility.html", support_email=current_app.config["SUPPORT_EMAIL"])
+
+
+@bp.get("/cookies")
+def cookies():
+    return render_template("pages/cookies.html", cookies=cookies_set(current_app.config))
+
+
+@bp.get("/terms")
+def terms():
+    return render_template("pages/terms.html", support_email=current_app.config["SUPPORT_EMAIL"])
+
+
+@bp.get("/developers")
+def api_docs():
+    document = document_for_this_site()
+    return render_template("pages/api_docs.html", document=document, operations=operations(document))
 
 
 @bp.get("/sitemap.xml")

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def problems(page):
     """What the browser complains about while the test runs: console errors (a CSP violation is one,
-    "Refused to ...") and uncaught script errors. Loads that fail on the network are left out: this
-    machine cannot reach the NHS.UK font host, and a resource the policy blocks is reported as refused."""
+    "Refused to ...") and uncaught script errors. Loads that fail are left out: a resource the policy
+    blocks is reported as refused anyway."""
     seen = []
 
     def on_console(message):
