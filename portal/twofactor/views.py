@@ -8,8 +8,9 @@ from portal.extensions import db
 from portal.twofactor import bp, pending, services
 from portal.twofactor.forms import ConfirmAppForm, NewRecoveryCodesForm, SignInCodeForm, TurnOffForm
 
-# What an admin without a second factor may still reach: everything else sends them to set it up.
-OPEN_BEFORE_SET_UP = {"static", "accounts.sign_out", "twofactor.set_up"}
+# What an admin without a second factor may still reach (static files, the site's own and the design
+# system's icons, signing out and the set-up itself): everything else sends them to set it up.
+OPEN_BEFORE_SET_UP = {"static", "pages.static", "accounts.sign_out", "twofactor.set_up"}
 
 
 @bp.before_app_request

@@ -15,7 +15,7 @@ LONG_EMAIL = "a.very.long.address.for.a.new.colleague@charnwood-community-health
 
 
 @pytest.fixture
-def world(app, make_organisation, make_recruiter, make_user, make_vacancy, make_admin):
+def world(app, catalogue, make_organisation, make_recruiter, make_user, make_vacancy, make_admin):
     employer = make_organisation(name="Charnwood Community Healthcare and Home Support Services")
     recruiter = make_recruiter(employer, email="priya@charnwood.example")
     seeker = make_user(email="sam@example.org")
@@ -27,6 +27,7 @@ def world(app, make_organisation, make_recruiter, make_user, make_vacancy, make_
     client = app.test_client()
     sign_in_client(client, recruiter)
     client.post("/recruiter/organisation/invitations", data={"email": LONG_EMAIL, "role": "recruiter"})
+    client.post("/recruiter/organisation/api-tokens", data={"name": "Applicant tracking system at head office"})
     preview_path, _ = preview_of(client, csv_bytes([row(), row(external_ref="BAD-1", title="", pay_min="lots")]))
     return {
         "seeker": seeker.email,
@@ -45,7 +46,9 @@ PAGES = [
     pytest.param("recruiter", "/recruiter/vacancies/import", "button", "Upload and check", id="csv-import"),
     pytest.param("recruiter", "preview", "button", "Import 1 vacancy", id="csv-import-preview"),
     pytest.param("recruiter", "/recruiter/organisation/invitations", "link", "Withdraw", id="team"),
+    pytest.param("recruiter", "/recruiter/organisation/api-tokens", "button", "Create token", id="api-tokens"),
     pytest.param("admin", "/admin", "link", "Suspend", id="admin-dashboard"),
+    pytest.param("admin", "/admin/passport/competences", "button", "Add a competence", id="passport-catalogue"),
 ]
 
 

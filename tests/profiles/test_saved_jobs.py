@@ -32,7 +32,9 @@ def test_save_list_and_unsave(client, app, make_user, make_organisation, make_va
         assert db.session.query(SavedVacancy).filter_by(user_id=user.id).count() == 2
     assert "Remove from saved jobs" in client.get(detail).get_data(as_text=True)
 
-    entries = client.get("/saved-jobs").get_data(as_text=True).split('class="portal-result"')[1:]
+    # Each result up to the end of its list item (the page's footer names "Cookies").
+    entries = [entry.split("</li>")[0]
+               for entry in client.get("/saved-jobs").get_data(as_text=True).split('class="portal-result"')[1:]]
     assert ["Cook" in entry for entry in entries] == [True, False], "most recently saved first"
     assert "Closed" in entries[0] and "Night Carer" in entries[1] and "Closed" not in entries[1]
 
