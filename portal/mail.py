@@ -53,7 +53,8 @@ def _deliver(message: EmailMessage) -> None:
         return
     folder = outbox_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    # To the microsecond, so that the files sort in the order the messages were sent.
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
     path = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
     path.write_bytes(message.as_bytes())
     current_app.logger.info("Mail is not configured: wrote %s to %s", message["Subject"], path)
