@@ -39,9 +39,10 @@ def _start(app, tmp_path, name):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            requests.get(f"{base}/api/v1/vacancies", timeout=2)
+            # The first request builds the machine's index, which a busy machine may take seconds over.
+            requests.get(f"{base}/api/v1/vacancies", timeout=10)
             return process, base
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"{name} did not start")
