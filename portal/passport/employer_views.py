@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from portal.accounts.models import User, utcnow
 from portal.audit.services import refuse_other_organisation
+from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.http_headers import never_stored
 from portal.pages.errors import render_error, wants_json
@@ -119,6 +120,20 @@ ACCEPTED = "{organisation} accepts {record}: it does not need to be repeated."
 def verify_record(holder_id: int, record_id: int):
     return _employer_record_action(holder_id, record_id, services.verify_record, "{record} is verified by {organisation}.",
                                    employer_only=True)
+
+
+@bp.get("/recruiter/passports/<int:holder_id>/records/<int:record_id>/withdraw-verification")
+@passport_staff_required
+def confirm_withdraw_verification(holder_id: int, record_id: int):
+    holder, _access = _holder_with_access(holder_id)
+    record = _holder_record_or_404(holder_id, record_id)
+    return confirmation_page(
+        f"Are you sure you want to withdraw your verification of {record.title}?",
+        [f"{holder.full_name}'s record will no longer show {current_user.organisation.name} as its verifier, and "
+         "its signed credential will stop being valid. You can verify it again later."],
+        "Withdraw verification",
+        url_for(".organisation_passport", holder_id=holder_id),
+    )
 
 
 @bp.post("/recruiter/passports/<int:holder_id>/records/<int:record_id>/withdraw-verification")

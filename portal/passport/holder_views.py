@@ -130,6 +130,18 @@ def delete_record(record_id: int):
     return redirect(url_for(".mine"))
 
 
+@bp.get("/passport/records/<int:record_id>/evidence/remove")
+@login_required
+def confirm_remove_evidence(record_id: int):
+    record = _own_record_or_404(record_id)
+    return confirmation_page(
+        f"Are you sure you want to remove the evidence file from {record.title}?",
+        ["The file is deleted. The record stays in your passport without it; you can add a new file later."],
+        "Remove the evidence file",
+        url_for(".record", record_id=record.id),
+    )
+
+
 @bp.post("/passport/records/<int:record_id>/evidence/remove")
 @login_required
 def remove_evidence(record_id: int):

@@ -137,6 +137,9 @@ PAGES: dict[str, tuple[str, str]] = {
         ADMIN, "/admin/organisations/{organisation}/suspend"),
     "/alerts/<int:alert_id>/delete": (SEEKER, "/alerts/{alert}/delete"),
     "/passport/records/<int:record_id>/delete": (SEEKER, "/passport/records/{due_record}/delete"),
+    "/passport/records/<int:record_id>/evidence/remove": (SEEKER, "/passport/records/{due_record}/evidence/remove"),
+    "/recruiter/passports/<int:holder_id>/records/<int:record_id>/withdraw-verification": (
+        TRAINER, "/recruiter/passports/{seeker}/records/{record}/withdraw-verification"),
     "/passport/employments/<int:employment_id>/delete": (SEEKER, "/passport/employments/{employment}/delete"),
     "/passport/sharing/<int:share_id>/revoke": (SEEKER, "/passport/sharing/{share}/revoke"),
     "/profile/cv/remove": (SEEKER, "/profile/cv/remove"),

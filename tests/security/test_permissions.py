@@ -377,7 +377,7 @@ NOT_ORGANISATION_DOORS = {
     # The passport's public pages, the holder's own passport, and the catalogue admins keep.
     "passport.jwks", "passport.public_key", "passport.verify", "passport.shared", "passport.mine",
     "passport.history", "passport.pdf", "passport.record", "passport.credential", "passport.delete_record",
-    "passport.edit_record", "passport.evidence", "passport.remove_evidence", "passport.choose_competence",
+    "passport.edit_record", "passport.evidence", "passport.remove_evidence", "passport.confirm_remove_evidence", "passport.choose_competence",
     "passport.add_record", "passport.add_employment", "passport.edit_employment", "passport.delete_employment",
     "passport.sharing_page", "passport.revoke_share", "passport.confirm_revoke_share",
     "passport.confirm_delete_record", "passport.confirm_delete_employment", "passport.keep_after_application", "passport.create_link", "passport.share_with_organisation",
