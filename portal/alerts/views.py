@@ -57,16 +57,23 @@ def new():
     )
 
 
-@bp.get("/alerts/confirm/<token>")
-def confirm(token: str):
+def _confirmed_by_link(token: str):
+    """The alert the emailed link names, now confirmed; None for a link that is not (or no longer) valid."""
     try:
         alert = services.alert_to_confirm(token)
     except services.InvalidLink:
-        alert = None
+        return None
+    if alert is not None:
+        services.confirm_alert(alert)
+        db.session.commit()
+    return alert
+
+
+@bp.get("/alerts/confirm/<token>")
+def confirm(token: str):
+    alert = _confirmed_by_link(token)
     if alert is None:
         return render_template("alerts/link_invalid.html"), 400
-    services.confirm_alert(alert)
-    db.session.commit()
     return render_template(
         "alerts/confirmed.html", alert=alert, search_link=services.search_link(alert), token=token, now=utcnow(),
         can_send_first_digest=services.can_send_first_digest(alert),
@@ -76,14 +83,9 @@ def confirm(token: str):
 @bp.post("/alerts/confirm/<token>/send-now")
 def send_now_by_link(token: str):
     """The emailed confirmation link proves the address, so whoever opened it may ask for the first digest."""
-    try:
-        alert = services.alert_to_confirm(token)
-    except services.InvalidLink:
-        alert = None
+    alert = _confirmed_by_link(token)
     if alert is None:
         return render_template("alerts/link_invalid.html"), 400
-    services.confirm_alert(alert)
-    db.session.commit()
     _send_first_digest(alert)
     return redirect(url_for("alerts.confirm", token=token))
 
