@@ -9,11 +9,12 @@ import pyotp
 import pytest
 from sqlalchemy import update
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.passwords import hash_password
 from portal.accounts.roles import Role
 from portal.employers.models import Organisation, OrganisationStatus, Site
 from portal.extensions import db
+from portal.time import utcnow
 from portal.twofactor.models import TwoFactorSecret
 from portal.vacancies.models import Vacancy, VacancyStatus
 
@@ -122,7 +123,7 @@ def make_vacancy(app):
             )
             values.update(fields)
             if values["status"] == VacancyStatus.PUBLISHED and "published_at" not in fields:
-                from portal.accounts.models import utcnow
+                from portal.time import utcnow
 
                 values["published_at"] = utcnow()
             vacancy = Vacancy(organisation_id=organisation.id, sites=list(sites), **values)

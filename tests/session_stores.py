@@ -14,9 +14,10 @@ import redis
 from flask import session as flask_session
 
 from portal.accounts import sessions
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.session_store import STORE_EXTENSION
 from portal.extensions import db
+from portal.time import utcnow
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 STORES = ("database", "redis")

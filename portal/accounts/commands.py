@@ -2,8 +2,8 @@ import click
 from flask.cli import AppGroup
 
 from portal.accounts import services
-from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.time import utcnow
 
 cli = AppGroup("accounts", help="People's accounts and signed-in sessions.")
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
@@ -9,13 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.roles import Role
 from portal.extensions import db
+from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.employers.models import Organisation
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 class User(UserMixin, db.Model):

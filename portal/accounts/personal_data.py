@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from portal.accounts import services
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.session_store import EndReason
 from portal.privacy.services import register_personal_data
+from portal.time import utcnow
 
 
 def export_sessions(user: User) -> list[dict]:

@@ -16,7 +16,7 @@ from limits import RateLimitItem, parse_many
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.passwords import hash_password, needs_rehash, verify_password
 from portal.accounts.roles import Role
 from portal.accounts.session_store import EndReason, SessionRecord, session_store
@@ -24,6 +24,7 @@ from portal.audit.models import AuditAction
 from portal.audit.services import record
 from portal.extensions import db, limiter
 from portal.mail import send_email
+from portal.time import utcnow
 
 Result = TypeVar("Result")
 # Staff see other people's applications and passports, so their sessions end sooner when left alone.

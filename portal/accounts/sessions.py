@@ -16,11 +16,12 @@ from flask_login import current_user, login_url, login_user, logout_user
 from ua_parser import parse as parse_user_agent
 
 from portal.accounts import services
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.session_store import EndReason, SessionRecord, session_store
 from portal.audit.models import AuditAction
 from portal.audit.services import record
 from portal.extensions import db, login_manager
+from portal.time import utcnow
 
 TOKEN_KEY = "session_token"
 # Why the last session ran out, for the sign-in page to say.

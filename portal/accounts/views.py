@@ -11,10 +11,10 @@ from portal.accounts.forms import (
     SignInForm,
     SignOutOtherDevicesForm,
 )
-from portal.accounts.models import utcnow
 from portal.accounts.signing_in import complete_sign_in
 from portal.extensions import db
 from portal.pages.errors import MESSAGES, too_many_attempts
+from portal.time import utcnow
 from portal.twofactor import pending as pending_sign_in
 from portal.twofactor import services as two_factor
 

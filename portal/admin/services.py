@@ -5,7 +5,7 @@ from flask import current_app, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.accounts.passwords import password_problem
 from portal.accounts.services import register_user
@@ -15,6 +15,7 @@ from portal.employers.models import Organisation, OrganisationStatus
 from portal.employers.services import recruiters_of
 from portal.extensions import db
 from portal.mail import send_email
+from portal.time import utcnow
 
 
 class StatusChangeNotAllowed(Exception):

@@ -1,12 +1,12 @@
 import click
 from flask.cli import AppGroup
 
-from portal.accounts.models import utcnow
 from portal.alerts.models import Frequency
 from portal.alerts.services import delete_unconfirmed_alerts, next_due_at, send_due_digests
 from portal.extensions import db
 from portal.site_address import links_to_site
 from portal.templating import format_uk_when
+from portal.time import utcnow
 
 cli = AppGroup("alerts", help="Job alert emails.")
 

@@ -7,8 +7,8 @@ from enum import StrEnum
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.time import utcnow
 
 
 MAX_LABEL_LENGTH = 200

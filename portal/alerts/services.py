@@ -12,7 +12,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer, URLS
 from sqlalchemy import delete, func, or_, select, update
 from werkzeug.datastructures import MultiDict
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.services import find_user_by_email, normalise_email
 from portal.alerts.models import MAX_LABEL_LENGTH, AlertDelivery, DeliveryState, Frequency, JobAlert
 from portal.employers.models import Organisation, OrganisationStatus
@@ -23,6 +23,7 @@ from portal.jobsearch.params import CODE_FILTERS, SearchParams, parse_search_arg
 from portal.jobsearch.services import employer_names, listing, load_vacancies, search_query
 from portal.mail import send_email
 from portal.templating import format_money
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 from search import MAX_PER_PAGE, SearchQuery
 

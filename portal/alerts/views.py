@@ -1,12 +1,12 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from portal.accounts.models import utcnow
 from portal.alerts import bp, services
 from portal.alerts.forms import AlertForm, EditAlertForm
 from portal.confirmation import confirmation_page
 from portal.extensions import csrf, db, limiter
 from portal.jobsearch.params import parse_search_args
+from portal.time import utcnow
 
 # Each confirmation email goes to an address someone typed, so anonymous sign-ups are limited per visitor.
 ANONYMOUS_ALERT_RATE_LIMIT = "10 per hour"

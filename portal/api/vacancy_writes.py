@@ -14,8 +14,8 @@ from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from portal.api import bp
+from portal.api.errors import invalid_parameters
 from portal.api.representations import employer_vacancy
-from portal.api.views import invalid_parameters
 from portal.config import MAX_RECORD_ID
 from portal.database import retry_when_busy
 from portal.employers.models import Organisation

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.extensions import db
+from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.storage import StoredFile

@@ -25,11 +25,12 @@ from flask import url_for
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.applications.models import Application, ApplicationEmails, ApplicationEmailSetting, ApplicationNotice
 from portal.extensions import db
 from portal.mail import send_email
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import FileStorage
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.applications import equality, notices
 from portal.applications.models import (
     IDENTITY_REVEALING_STATUSES,
@@ -34,6 +34,7 @@ from portal.mail import send_email
 from portal.passport.models import ShareEndReason
 from portal.passport.sharing import end_application_shares
 from portal.storage import StorageUnavailable, StoredFile, UploadRejected, read_bytes, save_upload
+from portal.time import utcnow
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import ApplyMethod, Vacancy, VacancyStatus
 

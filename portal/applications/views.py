@@ -10,12 +10,12 @@ from portal.applications.forms import ApplicationEmailsForm, ApplicationForm, Bu
 from portal.applications.models import (
     RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationEmails, ApplicationStatus,
 )
-from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.passport.services import has_records
 from portal.passport.sharing import live_organisation_share, share_with_organisation
 from portal.profiles.services import get_profile, update_contact_details
 from portal.storage import UploadRejected, download_response
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 from portal.vacancies.services import get_vacancy_for_organisation
 

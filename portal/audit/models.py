@@ -6,9 +6,10 @@ from enum import StrEnum
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.employers.models import Organisation
 from portal.extensions import db
+from portal.time import utcnow
 
 
 class AuditAction(StrEnum):

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, delete, event, inspect, or_, selec
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit import bp
 from portal.audit.models import (
     KEPT_WHEN_THE_REQUEST_FAILS,
@@ -30,6 +30,7 @@ from portal.audit.models import (
     AuditOutcome,
 )
 from portal.extensions import db
+from portal.time import utcnow
 
 log = logging.getLogger("portal.audit")
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import DateTime, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
 from portal.extensions import db
 from portal.reference.models import Sector
+from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.accounts.models import User

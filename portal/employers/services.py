@@ -14,7 +14,7 @@ from slugify import slugify
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.accounts.services import normalise_email
 from portal.audit.services import organisation_scoped
@@ -23,6 +23,7 @@ from portal.extensions import db
 from portal.locations.services import find_place
 from portal.mail import send_email
 from portal.reference.models import Sector
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy, VacancyStatus, vacancy_sites
 
 FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")

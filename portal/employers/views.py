@@ -4,7 +4,6 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_required, user_logged_in
 
 from portal.accounts.access import recruiter_required
-from portal.accounts.models import utcnow
 from portal.accounts.roles import Role
 from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
@@ -12,6 +11,7 @@ from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.http_headers import uploaded_file_policy
 from portal.pages.errors import organisation_suspended
+from portal.time import utcnow
 
 LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
 

@@ -14,10 +14,10 @@ from flask import Flask, current_app
 from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from portal.accounts.models import utcnow
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
 from portal.indexing.models import SearchChange
+from portal.time import utcnow
 from portal.vacancies.documents import is_searchable, vacancy_document
 from portal.vacancies.models import Vacancy, vacancy_sites
 from search import IndexUnavailable, VacancyIndex

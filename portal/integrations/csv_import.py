@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from sqlalchemy import delete, select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation
 from portal.extensions import db
@@ -29,6 +29,7 @@ from portal.integrations.services import (
     vacancies_by_reference,
 )
 from portal.text import clean_text
+from portal.time import utcnow
 from portal.vacancies.services import VacancyActionRefused
 
 MAX_CSV_BYTES = 2 * 1024 * 1024

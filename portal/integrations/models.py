@@ -6,9 +6,10 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.employers.models import Organisation
 from portal.extensions import db
+from portal.time import utcnow
 
 
 class ApiToken(db.Model):

@@ -23,14 +23,16 @@ from werkzeug.datastructures import MultiDict
 from wtforms import BooleanField, FloatField, RadioField, SelectField, SelectMultipleField
 from wtforms.validators import Length, NumberRange
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
+from portal.forms import DateInputField
 from portal.integrations.models import ApiToken
 from portal.reference.models import JobRole, PayBand
+from portal.time import utcnow
 from portal.vacancies import services as vacancies
-from portal.vacancies.forms import DateInputField, VacancyForm
+from portal.vacancies.forms import VacancyForm
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import VacancyActionRefused
 

@@ -4,7 +4,7 @@ from flask import Response, abort, flash, jsonify, make_response, redirect, rend
 from flask_login import current_user
 
 from portal.accounts.access import recruiter_required
-from portal.api.views import invalid_parameters
+from portal.api.errors import invalid_parameters
 from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.integrations import bp, csv_import, feed, services

@@ -8,7 +8,7 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.audit.services import refuse_other_organisation
 from portal.confirmation import confirmation_page
 from portal.extensions import db
@@ -20,6 +20,7 @@ from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherFor
 from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
 from portal.storage import download_response
+from portal.time import utcnow
 
 
 @bp.get("/recruiter/passports")

@@ -8,10 +8,10 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.fields.choices import SelectChoice
 
+from portal.forms import DateInputField
 from portal.passport import services
 from portal.passport.models import Competence, Employment, Method, TrainingRecord
 from portal.passport.sharing import DEFAULT_LINK_DAYS, MAX_LINK_DAYS
-from portal.vacancies.forms import DateInputField
 
 
 def strip_text(value):

@@ -6,7 +6,6 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from portal.accounts.models import utcnow
 from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.passport import bp, catalogue, credentials, services, sharing
@@ -20,6 +19,7 @@ from portal.passport.forms import (
 from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
 from portal.storage import download_response
+from portal.time import utcnow
 
 
 @bp.app_context_processor

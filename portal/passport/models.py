@@ -11,8 +11,9 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.extensions import db
+from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.applications.models import Application

@@ -19,11 +19,12 @@ from flask import url_for
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.extensions import db
 from portal.mail import send_email
 from portal.passport.models import Competence, CompetenceLevel, ExpiryReminder, TrainingRecord
 from portal.passport.status import EXPIRING_WITHIN, expiry_date
+from portal.time import utcnow
 
 log = logging.getLogger(__name__)
 # Far longer than sending one holder's email takes: a claim this old was left by a run that died.

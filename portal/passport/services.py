@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import FileStorage
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.passport import catalogue
@@ -28,6 +28,7 @@ from portal.passport.models import (
 )
 from portal.passport.status import RecordStatus, Status, expiry_date, record_status
 from portal.storage import EVIDENCE_TYPES, StoredFile, delete_file, save_upload
+from portal.time import utcnow
 
 EVIDENCE_PURPOSE = "passport_evidence"
 

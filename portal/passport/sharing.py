@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.passport.models import PassportShare, PassportView, ShareEndReason, ShareKind
 from portal.passport.services import audit, is_confirmed_employer, vouches_for_self
+from portal.time import utcnow
 
 DEFAULT_LINK_DAYS = 30
 MAX_LINK_DAYS = 365

@@ -2,10 +2,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from portal.accounts.models import utcnow
 from portal.audit.services import purge_older_than
 from portal.extensions import db
 from portal.privacy import services
+from portal.time import utcnow
 
 cli = AppGroup("privacy", help="Keeping personal data no longer than needed.")
 

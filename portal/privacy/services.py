@@ -18,10 +18,11 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import Select, and_, or_, select
 from werkzeug.utils import secure_filename
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.passwords import verify_password
 from portal.extensions import db
 from portal.storage import StoredFile, delete_file, read_bytes
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 
 ARCHIVE_DATA_NAME = "data.json"

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.storage import StoredFile

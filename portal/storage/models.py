@@ -3,8 +3,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.time import utcnow
 
 
 class StoredFile(db.Model):

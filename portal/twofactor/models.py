@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from portal.accounts.models import utcnow
 from portal.extensions import db
+from portal.time import utcnow
 
 
 class TwoFactorSecret(db.Model):

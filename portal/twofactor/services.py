@@ -17,11 +17,12 @@ from flask import current_app
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.passwords import verify_password
 from portal.audit.models import AuditAction
 from portal.audit.services import record
 from portal.extensions import db
+from portal.time import utcnow
 from portal.twofactor.models import RecoveryCode, TwoFactorSecret
 
 RECOVERY_CODE_COUNT = 10

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    Field,
     FloatField,
     RadioField,
     SelectField,
@@ -17,10 +16,10 @@ from wtforms import (
     URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.utils import unset_value
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.employers.models import Site
+from portal.forms import DateInputField
 from portal.reference.models import JobRole, PayBand
 from portal.vacancies.models import (
     CONTRACT_TYPE_LABELS,
@@ -50,50 +49,6 @@ HIGHEST_YEARLY_PAY = 500_000
 
 def _choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(str(value), label) for value, label in labels.items()]
-
-
-class DateInputField(Field):
-    """A date typed into separate day, month and year boxes, as the NHS.UK date input asks for it.
-
-    The boxes are named ``<name>-day``, ``<name>-month`` and ``<name>-year``; ``parts`` keeps what was
-    typed so the page can show it again when it is not a real date.
-    """
-
-    PARTS = ("day", "month", "year")
-
-    def process(self, formdata, data=unset_value, extra_filters=None):
-        self.process_errors = []
-        self.raw_data = []
-        self.data = self.object_data = self.default if data is unset_value else data
-        self.parts = (
-            {"day": str(self.data.day), "month": str(self.data.month), "year": str(self.data.year)}
-            if self.data else dict.fromkeys(self.PARTS, "")
-        )
-        if formdata is None:
-            return
-        self.parts = {part: formdata.get(f"{self.name}-{part}", "").strip() for part in self.PARTS}
-        self.data = None
-        if not any(self.parts.values()):
-            return
-        self.raw_data = list(self.parts.values())
-        try:
-            self.data = self._parse()
-        except ValueError as problem:
-            self.process_errors.append(str(problem))
-
-    def _parse(self) -> date:
-        label = self.label.text
-        missing = [part for part in self.PARTS if not self.parts[part]]
-        if missing:
-            raise ValueError(f"{label} must include a {' and '.join(missing)}")
-        if not all(value.isdigit() for value in self.parts.values()):
-            raise ValueError(f"{label} must be a real date, written in numbers")
-        if len(self.parts["year"]) != 4:
-            raise ValueError("Year must include 4 numbers")
-        try:
-            return date(int(self.parts["year"]), int(self.parts["month"]), int(self.parts["day"]))
-        except ValueError:
-            raise ValueError(f"{label} must be a real date") from None
 
 
 class AmountField(FloatField):

@@ -6,10 +6,10 @@ from enum import StrEnum
 from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.accounts.models import utcnow
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
 from portal.reference.models import JobRole, PayBand, Sector
+from portal.time import utcnow
 
 
 class VacancyStatus(StrEnum):

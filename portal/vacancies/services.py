@@ -8,13 +8,13 @@ from slugify import slugify
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import utcnow
 from portal.audit.services import organisation_scoped
 from portal.employers.models import Organisation, OrganisationStatus, Site
 from portal.extensions import db
 from portal.indexing.services import search_vacancies
 from portal.locations.services import distance_miles, find_place
 from portal.reference.models import JobRole, PayBand, RoleFamily
+from portal.time import utcnow
 from portal.vacancies.models import FLAG_LABELS, ApplyMethod, Vacancy, VacancyStatus
 from search import SearchQuery
 

@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.alerts import services
 from portal.alerts.models import AlertDelivery, JobAlert
 from portal.extensions import db
 from portal.jobsearch.params import parse_search_args
+from portal.time import utcnow
 
 JOB_LINK = re.compile(r"/jobs/(\d+)/")
 CONFIRM_LINK = re.compile(r"http://localhost(/alerts/confirm/\S+)")

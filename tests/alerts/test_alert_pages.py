@@ -6,11 +6,11 @@ import pytest
 from itsdangerous import URLSafeSerializer
 from werkzeug.datastructures import MultiDict
 
-from portal.accounts.models import utcnow
 from portal.alerts import services
 from portal.alerts.models import AlertDelivery, JobAlert
 from portal.extensions import db
 from portal.jobsearch.params import parse_search_args
+from portal.time import utcnow
 from tests.alerts.conftest import confirm_path, html_part, text_part
 from tests.factories import sign_in
 from tests.jobsearch.html import parse, text_of

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
 from portal.admin.services import approve_organisation
 from portal.alerts import commands, services
 from portal.alerts.models import JobAlert
 from portal.employers.models import Organisation
 from portal.extensions import db
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 from tests.alerts.conftest import OAKHAM, digests, html_part, jobs_in, sent_pairs, text_part
 

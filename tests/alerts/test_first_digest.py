@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
 from portal.alerts import commands, services
 from portal.templating import format_uk_when
+from portal.time import utcnow
 from tests.alerts.conftest import confirm_path, digests, jobs_in
 from tests.factories import sign_in
 from tests.jobsearch.html import parse, text_of

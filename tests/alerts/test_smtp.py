@@ -9,8 +9,8 @@ from email.parser import BytesParser
 
 import pytest
 
-from portal.accounts.models import utcnow
 from portal.alerts import services
+from portal.time import utcnow
 
 
 class FakeSMTPHandler(socketserver.StreamRequestHandler):

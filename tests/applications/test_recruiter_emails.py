@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.applications import notices
 from portal.applications.models import ApplicationEmails, ApplicationNotice
 from portal.accounts.roles import Role
 from portal.extensions import db
+from portal.time import utcnow
 
 
 def _choose(app, user, choice: ApplicationEmails) -> None:

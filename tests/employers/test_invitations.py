@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.employers.models import Invitation
 from portal.extensions import db
+from portal.time import utcnow
 from tests.factories import PASSWORD, sign_in
 
 LINK = re.compile(r"http://localhost(/invitations/[\w-]+)")

@@ -5,11 +5,11 @@ from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
-from portal.accounts.models import utcnow
 from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.indexing import services as indexing
 from portal.indexing.models import SearchChange
+from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 from search import SearchQuery
 

@@ -276,7 +276,7 @@ def test_the_import_pages_are_for_recruiters_only(client, recruiter_client, make
 
 
 def test_old_uploads_are_cleared_when_a_new_one_arrives(app, recruiter_client):
-    from portal.accounts.models import utcnow
+    from portal.time import utcnow
 
     recruiter, _ = recruiter_client()
     preview_of(recruiter, csv_bytes([row()]))

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import lxml.etree
 
-from portal.accounts.models import utcnow
+from portal.time import utcnow
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 

@@ -2,8 +2,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
 from portal.employers.models import OrganisationStatus
+from portal.time import utcnow
 from tests.jobsearch.html import h1_count, parse, text_of
 
 MARKET_HARBOROUGH = dict(town="Market Harborough", postcode="LE16 7AA", latitude=52.4775, longitude=-0.9208)

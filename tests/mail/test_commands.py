@@ -6,11 +6,11 @@ from datetime import date, timedelta
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from portal.accounts.models import utcnow
 from portal.alerts import services as alerts
 from portal.extensions import db
 from portal.jobsearch.params import parse_search_args
 from portal.site_address import NO_SITE_ADDRESS, site_address
+from portal.time import utcnow
 
 
 def due_alert(app, request) -> None:

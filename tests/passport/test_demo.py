@@ -2,12 +2,13 @@
 NHS trust, a trainer, and staff at every employer."""
 from datetime import date
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.extensions import db
 from portal.demo.loader import load_demo_region
 from portal.passport import services, sharing
 from portal.passport.models import AuditEntry, Credential, RecordAcceptance
 from portal.passport.status import Status
+from portal.time import utcnow
 
 
 def test_the_demo_region_has_passports_to_try(app):

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 from werkzeug.datastructures import FileStorage
 
-from portal.accounts.models import utcnow
 from portal.accounts.roles import Role
 from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.passport.models import Employment, PassportShare, PassportView, TrainingRecord
 from portal.passport.services import EVIDENCE_PURPOSE
 from portal.storage import save_upload
+from portal.time import utcnow
 from tests.factories import sign_in
 from tests.storage.samples import PDF
 

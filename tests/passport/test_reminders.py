@@ -10,10 +10,11 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
-from portal.accounts.models import User, utcnow
+from portal.accounts.models import User
 from portal.extensions import db
 from portal.passport import reminders
 from portal.passport.models import ExpiryReminder
+from portal.time import utcnow
 
 TODAY = date.today()
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from portal.accounts.models import utcnow
+from portal.time import utcnow
 from tests.factories import sign_in
 
 
