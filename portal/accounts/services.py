@@ -24,6 +24,7 @@ from portal.audit.models import AuditAction
 from portal.audit.services import record
 from portal.extensions import db, limiter
 from portal.mail import send_email
+from portal.refusals import Conflict, Refused
 from portal.time import utcnow
 
 Result = TypeVar("Result")
@@ -33,12 +34,18 @@ STAFF_ROLES = frozenset({Role.ADMIN, Role.RECRUITER, Role.TRAINER})
 SESSION_RECORDS_KEPT = timedelta(days=30)
 
 
-class EmailAlreadyRegistered(Exception):
-    pass
+# Told to someone changing their address to another account's.
+ADDRESS_TAKEN = "Another account already uses this email address. Enter a different one"
 
 
-class WrongPassword(Exception):
-    pass
+class EmailAlreadyRegistered(Conflict):
+    message = "An account with this email address already exists. Sign in or reset your password."
+    field = "email"
+
+
+class WrongPassword(Refused):
+    message = "Your password is not right. Check it and try again"
+    field = "password"
 
 
 def normalise_email(email: str) -> str:
@@ -51,7 +58,7 @@ def find_user_by_email(email: str) -> User | None:
 
 def register_user(email: str, full_name: str, password: str, roles: tuple[Role, ...] = (Role.JOB_SEEKER,)) -> User:
     if find_user_by_email(email):
-        raise EmailAlreadyRegistered(email)
+        raise EmailAlreadyRegistered()
     user = User(email=normalise_email(email), full_name=full_name.strip(), password_hash=hash_password(password))
     for role in roles:
         user.grant(role)
@@ -114,10 +121,15 @@ PASSWORD_RESET = AttemptRule(
 )
 
 
-class TooManyAttempts(Exception):
+class TooManyAttempts(Refused):
+    status = 429
+
     def __init__(self, message: str, retry_after_seconds: int):
         super().__init__(message)
         self.retry_after_seconds = retry_after_seconds
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}
 
 
 def limit_attempts(
@@ -248,12 +260,12 @@ def change_email(user: User, password: str, new_email: str) -> str:
     if new_email == old_email:
         return old_email
     if find_user_by_email(new_email) is not None:
-        raise EmailAlreadyRegistered(new_email)
+        raise EmailAlreadyRegistered(ADDRESS_TAKEN)
     try:
         with db.session.begin_nested():
             user.email = new_email
     except IntegrityError:
-        raise EmailAlreadyRegistered(new_email) from None
+        raise EmailAlreadyRegistered(ADDRESS_TAKEN) from None
     record(AuditAction.EMAIL_CHANGED, actor=user, organisation_id=user.organisation_id, subject=user,
            detail={"old_email": old_email, "new_email": new_email})
     return old_email

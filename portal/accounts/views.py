@@ -39,8 +39,8 @@ def register():
     if form.validate_on_submit():
         try:
             user = services.register_user(form.email.data, form.full_name.data, form.password.data)
-        except services.EmailAlreadyRegistered:
-            form.email.errors.append("An account with this email address already exists. Sign in or reset your password.")
+        except services.EmailAlreadyRegistered as refusal:
+            form.email.errors.append(str(refusal))
         else:
             db.session.commit()
             flash("Your account has been created.", "success")
@@ -176,8 +176,8 @@ def change_email():
             changed = _confirmed_by_password(user, lambda: services.change_email(user, form.password.data, form.email.data))
         except services.TooManyAttempts as refusal:
             return too_many_attempts("accounts/change_email.html", form.password, refusal, form=form)
-        except services.EmailAlreadyRegistered:
-            form.email.errors.append("Another account already uses this email address. Enter a different one")
+        except services.EmailAlreadyRegistered as refusal:
+            form.email.errors.append(str(refusal))
             return render_template("accounts/change_email.html", form=form)
         if not changed:
             form.password.errors.append("Your password is not right. Check it and try again")

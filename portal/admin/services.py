@@ -15,15 +15,16 @@ from portal.employers.models import Organisation, OrganisationStatus
 from portal.employers.services import recruiters_of
 from portal.extensions import db
 from portal.mail import send_email
+from portal.refusals import Conflict, Refused
 from portal.time import utcnow
 
 
-class StatusChangeNotAllowed(Exception):
+class StatusChangeNotAllowed(Conflict):
     pass
 
 
-class WeakPassword(ValueError):
-    pass
+class WeakPassword(Refused, ValueError):
+    field = "password"
 
 
 def pending_organisations() -> list[Organisation]:

@@ -22,6 +22,7 @@ from portal.jobsearch.labels import labels
 from portal.jobsearch.params import CODE_FILTERS, SearchParams, parse_search_args
 from portal.jobsearch.services import employer_names, listing, load_vacancies, search_query
 from portal.mail import send_email
+from portal.refusals import Conflict, Refused
 from portal.templating import format_money
 from portal.time import utcnow
 from portal.vacancies.models import Vacancy
@@ -42,12 +43,15 @@ MATCH_OVERLAP = timedelta(days=1)
 FIRST_DIGEST_SIZE = 20
 
 
-class TooManyAlerts(Exception):
-    pass
+class TooManyAlerts(Conflict):
+    def __init__(self):
+        super().__init__(f"You already have {MAX_ALERTS_PER_EMAIL} job alerts. Delete one before adding another.")
 
 
-class InvalidLink(Exception):
+class InvalidLink(Refused):
     """The link was altered, or has expired."""
+
+    message = "This link has been changed or has expired."
 
 
 # Saving and describing searches
@@ -116,7 +120,7 @@ def create_alert(params: SearchParams, frequency: str, recipient: User | str) ->
             existing.confirmed_at = existing.confirmed_at or utcnow()
         return existing, False
     if db.session.scalar(select(func.count()).where(JobAlert.email == email)) >= MAX_ALERTS_PER_EMAIL:
-        raise TooManyAlerts(email)
+        raise TooManyAlerts()
     now = utcnow()
     alert = JobAlert(
         user_id=user.id if user else None,

@@ -33,10 +33,8 @@ def new():
             alert, created = services.create_alert(
                 params, form.frequency.data, current_user if signed_in else form.email.data
             )
-        except services.TooManyAlerts:
-            (form.frequency if signed_in else form.email).errors.append(
-                f"You already have {services.MAX_ALERTS_PER_EMAIL} job alerts. Delete one before adding another."
-            )
+        except services.TooManyAlerts as refusal:
+            (form.frequency if signed_in else form.email).errors.append(str(refusal))
         else:
             db.session.commit()
             if not signed_in:

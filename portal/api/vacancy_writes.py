@@ -132,13 +132,8 @@ def _save(organisation: Organisation, values: dict):
     )
     if checked.errors:
         return invalid_parameters(checked.errors, detail=INVALID_FIELDS)
-    try:
-        saved = integrations.commit_retrying_once(
-            lambda: integrations.save_vacancy(organisation, checked, date.today())
-        )
-    except VacancyActionRefused as refusal:
-        db.session.rollback()
-        abort(409, description=str(refusal))
+    # A refusal (VacancyActionRefused) becomes the API's 409 error in the application's error handler.
+    saved = integrations.commit_retrying_once(lambda: integrations.save_vacancy(organisation, checked, date.today()))
     return _vacancy_response(saved.vacancy, created=saved.created)
 
 

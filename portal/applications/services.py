@@ -33,6 +33,7 @@ from portal.extensions import db
 from portal.mail import send_email
 from portal.passport.models import ShareEndReason
 from portal.passport.sharing import end_application_shares
+from portal.refusals import Conflict
 from portal.storage import StorageUnavailable, StoredFile, UploadRejected, read_bytes, save_upload
 from portal.time import utcnow
 from portal.vacancies import services as vacancy_services
@@ -46,15 +47,17 @@ DRAFT_LIFETIME = timedelta(days=1)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ApplicationRefused(Exception):
+class ApplicationRefused(Conflict):
     """The vacancy does not take this application; the message tells the applicant why."""
 
 
-class AlreadyApplied(Exception):
+class AlreadyApplied(Conflict):
     """The person has applied for this vacancy before (perhaps a moment ago, in another tab)."""
 
+    message = "You have already applied for this job."
 
-class StatusChangeRefused(Exception):
+
+class StatusChangeRefused(Conflict):
     """The message tells the recruiter why."""
 
 

@@ -22,6 +22,7 @@ from portal.employers.models import Invitation, Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.locations.services import find_place
 from portal.mail import send_email
+from portal.refusals import Conflict, Forbidden, Refused
 from portal.reference.models import Sector
 from portal.time import utcnow
 from portal.vacancies.models import Vacancy, VacancyStatus, vacancy_sites
@@ -34,39 +35,49 @@ LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
 LOGO_FILENAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg)$")
 
 
-class LogoRejected(ValueError):
-    pass
+class LogoRejected(Refused, ValueError):
+    field = "logo"
 
 
-class SiteInUse(Exception):
+class SiteInUse(Conflict):
+    field = "remove"
+
     def __init__(self, site: Site, vacancy_count: int):
-        super().__init__(site.name)
+        vacancies = "1 vacancy" if vacancy_count == 1 else f"{vacancy_count} vacancies"
+        super().__init__(f"{site.name} is the place of work for {vacancies}. Move them to another site first.")
         self.site = site
         self.vacancy_count = vacancy_count
 
 
-class AlreadyMember(Exception):
-    pass
+class AlreadyMember(Conflict):
+    field = "email"
+
+    def __init__(self, email: str):
+        super().__init__(f"{email} is already a recruiter for your organisation")
 
 
-class InvitationUnusable(Exception):
+class InvitationUnusable(Refused):
     """The link cannot be used by anyone: ``reason`` is ``not_found``, ``used`` or ``expired``."""
 
+    message = "This invitation link cannot be used. Ask for a new invitation."
+
     def __init__(self, reason: str):
-        super().__init__(reason)
+        super().__init__()
         self.reason = reason
 
 
-class InvitationForSomeoneElse(Exception):
-    pass
+class InvitationForSomeoneElse(Forbidden):
+    message = "This invitation was sent to another email address."
 
 
-class InAnotherOrganisation(Exception):
-    pass
+class InAnotherOrganisation(Conflict):
+    message = "Your account belongs to another organisation, so it cannot join this one."
 
 
-class OrganisationSuspended(Exception):
+class OrganisationSuspended(Forbidden):
     """Nobody joins a suspended organisation; the invitation works again once it is reinstated."""
+
+    message = "This organisation is suspended, so nobody can join it until it is reinstated."
 
 
 @dataclass
@@ -311,9 +322,9 @@ INVITABLE_ROLES = {
 
 def invite_colleague(organisation: Organisation, email: str, invited_by: User, role: Role = Role.RECRUITER) -> tuple[Invitation, str]:
     """A new invitation and its token, which exists only in the email; an older one to the same address is replaced."""
-    email = normalise_email(email)
-    if any(normalise_email(member.email) == email for member in organisation.members):
+    if any(normalise_email(member.email) == normalise_email(email) for member in organisation.members):
         raise AlreadyMember(email)
+    email = normalise_email(email)
     for earlier in open_invitations(organisation):
         if earlier.email == email:
             db.session.delete(earlier)
@@ -358,11 +369,11 @@ def usable_invitation(token: str) -> Invitation:
 
 def check_can_accept(invitation: Invitation, user: User) -> None:
     if not invitation.organisation.may_act:
-        raise OrganisationSuspended(invitation.organisation.name)
+        raise OrganisationSuspended()
     if normalise_email(user.email) != invitation.email:
-        raise InvitationForSomeoneElse(invitation.email)
+        raise InvitationForSomeoneElse()
     if user.organisation_id not in (None, invitation.organisation_id):
-        raise InAnotherOrganisation(user.organisation.name)
+        raise InAnotherOrganisation()
 
 
 def accept_invitation(invitation: Invitation, user: User) -> None:

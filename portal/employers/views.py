@@ -94,10 +94,7 @@ def organisation():
             replaced_logo = services.update_organisation(organisation, form.details(), form.logo.data)
         except services.SiteInUse as problem:
             row = next(entry for entry in form.sites if entry.form.site_id.data == str(problem.site.id))
-            vacancies = "1 vacancy" if problem.vacancy_count == 1 else f"{problem.vacancy_count} vacancies"
-            row.form.remove.errors.append(
-                f"{problem.site.name} is the place of work for {vacancies}. Move them to another site first."
-            )
+            row.form.remove.errors.append(str(problem))
         else:
             db.session.commit()
             services.delete_logo(replaced_logo)
@@ -127,8 +124,8 @@ def team():
             invitation, token = services.invite_colleague(
                 current_user.organisation, form.email.data, current_user, Role(form.role.data)
             )
-        except services.AlreadyMember:
-            form.email.errors.append(f"{form.email.data} is already a recruiter for your organisation")
+        except services.AlreadyMember as refusal:
+            form.email.errors.append(str(refusal))
         else:
             db.session.commit()
             services.send_invitation(invitation, token, current_user)

@@ -28,6 +28,7 @@ from portal.integrations.services import (
     save_vacancy,
     vacancies_by_reference,
 )
+from portal.refusals import Refused
 from portal.text import clean_text
 from portal.time import utcnow
 from portal.vacancies.services import VacancyActionRefused
@@ -64,8 +65,10 @@ EXAMPLE = {
 }
 
 
-class CsvRejected(ValueError):
+class CsvRejected(Refused, ValueError):
     """The file cannot be read as vacancies; the message says how to fix it."""
+
+    field = "file"
 
 
 @dataclass

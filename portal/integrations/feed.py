@@ -93,7 +93,7 @@ def feed_page(params: FeedParams) -> FeedPage:
         conditions.append(Vacancy.organisation_id.in_(params.employer_ids))
     if params.sectors:
         conditions.append(Vacancy.sector_code.in_(params.sectors))
-    live = select(Vacancy).join(Vacancy.organisation).where(*conditions)
+    live = select(Vacancy).where(*conditions)
     total = db.session.scalar(select(func.count()).select_from(live.subquery()))
     vacancies = db.session.scalars(
         live.order_by(func.coalesce(Vacancy.published_at, Vacancy.created_at).desc(), Vacancy.id.desc())

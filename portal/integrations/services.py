@@ -30,6 +30,7 @@ from portal.extensions import db
 from portal.forms import DateInputField
 from portal.integrations.models import ApiToken
 from portal.reference.models import JobRole, PayBand
+from portal.refusals import Conflict
 from portal.time import utcnow
 from portal.vacancies import services as vacancies
 from portal.vacancies.forms import VacancyForm
@@ -80,8 +81,13 @@ CANNOT_UNPUBLISH = ("This vacancy is published, so it cannot go back to draft. C
 Result = TypeVar("Result")
 
 
-class TooManyTokens(Exception):
-    pass
+class TooManyTokens(Conflict):
+    field = "name"
+
+    def __init__(self):
+        super().__init__(
+            f"Your organisation has {MAX_ACTIVE_TOKENS} tokens in use. Revoke one you no longer need first"
+        )
 
 
 # API tokens

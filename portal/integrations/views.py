@@ -23,10 +23,8 @@ def api_tokens():
     if form.validate_on_submit():
         try:
             api_token, token = services.create_token(current_user.organisation, form.name.data, current_user)
-        except services.TooManyTokens:
-            form.name.errors.append(
-                f"Your organisation has {services.MAX_ACTIVE_TOKENS} tokens in use. Revoke one you no longer need first"
-            )
+        except services.TooManyTokens as refusal:
+            form.name.errors.append(str(refusal))
         else:
             db.session.commit()
             # The token is shown on this one page only, which browsers must not keep.

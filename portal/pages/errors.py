@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from flask import Flask, current_app, jsonify, make_response, render_template, request
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, flash, jsonify, make_response, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from portal.audit.models import AuditAction
@@ -12,6 +14,7 @@ from portal.database import database_busy
 from portal.extensions import db
 from portal.indexing.services import SearchUnavailable
 from portal.logs import redact_secrets
+from portal.refusals import Refused
 from portal.storage import StorageUnavailable
 
 if TYPE_CHECKING:
@@ -43,6 +46,35 @@ def render_error(code: int, detail: str | None = None, message: tuple[str, str] 
     if wants_json():
         return jsonify({"error": {"status": code, "title": title, "detail": detail or advice}}), code
     return render_template("errors/error.html", title=title, advice=advice, code=code), code
+
+
+def refusal_response(refusal: Refused):
+    """The one answer to a refusal that no view turned into a message of its own. The API gets its JSON
+    error, with ``fields`` when the refusal is about one field. A page the person came from on this site
+    shows the message at its top; otherwise an error page with the refusal's status says it."""
+    _roll_back()
+    status, message = refusal.status, str(refusal)
+    title = MESSAGES.get(status, MESSAGES[400])[0]
+    if wants_json():
+        error = {"status": status, "title": title, "detail": message}
+        if refusal.field:
+            error["fields"] = {refusal.field: message}
+        return jsonify({"error": error}), status, refusal.headers()
+    back = _page_came_from()
+    if back is not None and (request.method != "GET" or back != request.full_path.rstrip("?")):
+        flash(message, "error")
+        return redirect(back, 303), refusal.headers()
+    return render_template("errors/error.html", title=title, advice=message, code=status), status, refusal.headers()
+
+
+def _page_came_from() -> str | None:
+    """The path and query of the page on this site that sent the request, from the Referer header."""
+    if not request.referrer:
+        return None
+    parts = urlsplit(request.referrer)
+    if parts.netloc != request.host or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def too_many_attempts(template: str, field, refusal, **context):
@@ -86,6 +118,10 @@ def init_app(app: Flask) -> None:
             if name.lower() != "content-type":
                 response.headers[name] = value
         return response
+
+    @app.errorhandler(Refused)
+    def handle_refusal(refusal: Refused):
+        return refusal_response(refusal)
 
     @app.errorhandler(StorageUnavailable)
     def handle_storage_unavailable(error: StorageUnavailable):

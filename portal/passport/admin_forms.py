@@ -16,6 +16,7 @@ from portal.passport import catalogue
 from portal.passport.catalogue import CompetenceDetails, LevelDetails
 from portal.passport.forms import strip_text
 from portal.passport.models import Category, Competence
+from portal.refusals import Refused
 
 CODE = re.compile(r"[a-z0-9_]+")
 MAX_MONTHS = 120
@@ -23,8 +24,8 @@ MAX_LEVEL_CODE = 30
 MAX_LEVEL_LABEL = 80
 
 
-class MonthsInvalid(ValueError):
-    pass
+class MonthsInvalid(Refused, ValueError):
+    field = "months"
 
 
 

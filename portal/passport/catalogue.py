@@ -20,12 +20,13 @@ from portal.passport.models import (
     TrainingRecord,
 )
 from portal.reference.models import JobRole
+from portal.refusals import Refused
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
-class RefresherTooLong(ValueError):
-    pass
+class RefresherTooLong(Refused, ValueError):
+    field = "months"
 
 
 def _rows(name: str) -> list[dict[str, str]]:

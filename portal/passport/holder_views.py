@@ -148,8 +148,8 @@ def remove_evidence(record_id: int):
     record = _own_record_or_404(record_id)
     try:
         services.remove_evidence(record, current_user)
-    except services.RecordLocked:
-        flash("This record has been verified, so its evidence cannot be removed.", "error")
+    except services.RecordLocked as refusal:
+        flash(str(refusal), "error")
     else:
         db.session.commit()
         flash("The evidence has been removed.", "success")

@@ -27,21 +27,24 @@ from portal.passport.models import (
     TrainingRecord,
 )
 from portal.passport.status import RecordStatus, Status, expiry_date, record_status
+from portal.refusals import Conflict, Forbidden
 from portal.storage import EVIDENCE_TYPES, StoredFile, delete_file, save_upload
 from portal.time import utcnow
 
 EVIDENCE_PURPOSE = "passport_evidence"
 
 
-class RecordLocked(Exception):
+class RecordLocked(Conflict):
     """A verified record cannot be changed by its holder; they can add a newer one."""
 
+    message = "This record has been verified, so it cannot be changed. Add a new record instead."
 
-class NotAllowed(Exception):
+
+class NotAllowed(Forbidden):
     """The message says why."""
 
 
-class OwnPassport(Exception):
+class OwnPassport(Forbidden):
     """The person acting holds the passport; the message says so and who can act instead."""
 
 
@@ -165,7 +168,7 @@ def update_record(record: TrainingRecord, holder: User, details: RecordDetails) 
 
 def remove_evidence(record: TrainingRecord, holder: User) -> None:
     if record.is_verified:
-        raise RecordLocked()
+        raise RecordLocked("This record has been verified, so its evidence cannot be removed.")
     if record.evidence is not None:
         _replace_evidence(record, None)
         audit(holder.id, "evidence_removed", record.title, record=record, actor=holder)

@@ -9,6 +9,8 @@ import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from portal.refusals import Refused
+
 # Limits on what a document's zip may claim to hold, read from its directory without extracting.
 MAX_ZIP_ENTRIES = 1000
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
@@ -23,7 +25,7 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 UNREADABLE = "The selected file could not be opened – save it again and upload the new copy"
 
 
-class UploadRejected(ValueError):
+class UploadRejected(Refused, ValueError):
     """An upload the portal will not keep; the message is written for the person who chose the file."""
 
 

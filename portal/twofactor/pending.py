@@ -7,14 +7,15 @@ from flask import session
 
 from portal.accounts.models import User
 from portal.extensions import db
+from portal.refusals import Refused
 
 PENDING_KEY = "two_factor_pending"
 PENDING_SECONDS = 5 * 60
 ATTEMPTS_PER_SIGN_IN = 5
 
 
-class PendingSignInExpired(Exception):
-    pass
+class PendingSignInExpired(Refused):
+    message = "You took more than 5 minutes to enter your code. Sign in again."
 
 
 def start(user: User) -> None:

@@ -22,6 +22,7 @@ from portal.accounts.passwords import verify_password
 from portal.audit.models import AuditAction
 from portal.audit.services import record
 from portal.extensions import db
+from portal.refusals import Forbidden, Refused
 from portal.time import utcnow
 from portal.twofactor.models import RecoveryCode, TwoFactorSecret
 
@@ -48,18 +49,21 @@ class AcceptedCode(Enum):
     RECOVERY = "a recovery code"
 
 
-class CodeRefused(Exception):
+class CodeRefused(Refused):
+    field = "code"
+
     def __init__(self, reason: CodeCheck):
-        super().__init__(reason.value)
+        super().__init__(reason.value, status=429 if reason is CodeCheck.TOO_MANY_ATTEMPTS else None)
         self.reason = reason
 
 
-class AdminsMustKeepTwoFactor(Exception):
-    pass
+class AdminsMustKeepTwoFactor(Forbidden):
+    message = "Administrators must keep two-step sign-in on."
 
 
-class WrongPassword(Exception):
-    pass
+class WrongPassword(Refused):
+    message = "Your password is not correct"
+    field = "password"
 
 
 def _secret_row(user: User) -> TwoFactorSecret | None:

@@ -96,8 +96,8 @@ def turn_off():
     if form.validate_on_submit():
         try:
             services.disable_two_factor(current_user, form.password.data, form.code.data)
-        except services.WrongPassword:
-            form.password.errors.append("Your password is not correct")
+        except services.WrongPassword as refusal:
+            form.password.errors.append(str(refusal))
         except services.CodeRefused as refusal:
             form.code.errors.append(str(refusal))
         else:
@@ -118,8 +118,8 @@ def _back_to_sign_in(message: str):
 def sign_in_code():
     try:
         user = pending.pending_user()
-    except pending.PendingSignInExpired:
-        return _back_to_sign_in("You took more than 5 minutes to enter your code. Sign in again.")
+    except pending.PendingSignInExpired as refusal:
+        return _back_to_sign_in(str(refusal))
     if user is None:
         return redirect(url_for("accounts.sign_in", next=request.args.get("next")))
     form = SignInCodeForm()

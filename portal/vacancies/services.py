@@ -14,6 +14,7 @@ from portal.extensions import db
 from portal.indexing.services import search_vacancies
 from portal.locations.services import distance_miles, find_place
 from portal.reference.models import JobRole, PayBand, RoleFamily
+from portal.refusals import Conflict
 from portal.time import utcnow
 from portal.vacancies.models import FLAG_LABELS, ApplyMethod, Vacancy, VacancyStatus
 from search import SearchQuery
@@ -28,12 +29,14 @@ NOT_COPIED_ON_REPOST = {
 }
 
 
-class VacancyActionRefused(Exception):
+class VacancyActionRefused(Conflict):
     """The vacancy's state does not allow the action; the message tells the recruiter why."""
 
 
-class ReferenceInUse(Exception):
+class ReferenceInUse(Conflict):
     """Another of the organisation's vacancies has this reference."""
+
+    field = "external_ref"
 
 
 @dataclass
