@@ -1,4 +1,4 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from portal.alerts import bp, services
@@ -6,6 +6,7 @@ from portal.alerts.forms import AlertForm, EditAlertForm
 from portal.confirmation import confirmation_page
 from portal.extensions import csrf, db, limiter
 from portal.jobsearch.params import parse_search_args
+from portal.lookups import found_or_404
 from portal.time import utcnow
 
 # Each confirmation email goes to an address someone typed, so anonymous sign-ups are limited per visitor.
@@ -105,17 +106,10 @@ def unsubscribe(token: str):
     return render_template("alerts/unsubscribed.html", label=label)
 
 
-def _own_alert(alert_id: int):
-    alert = services.alert_of(current_user, alert_id)
-    if alert is None:
-        abort(404)
-    return alert
-
-
 @bp.route("/alerts/<int:alert_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(alert_id: int):
-    alert = _own_alert(alert_id)
+    alert = found_or_404(services.alert_of(current_user, alert_id))
     form = EditAlertForm(obj=alert)
     if form.validate_on_submit():
         services.update_alert(alert, form.label.data, form.frequency.data)
@@ -128,7 +122,7 @@ def edit(alert_id: int):
 @bp.get("/alerts/<int:alert_id>/delete")
 @login_required
 def confirm_delete(alert_id: int):
-    alert = _own_alert(alert_id)
+    alert = found_or_404(services.alert_of(current_user, alert_id))
     return confirmation_page(
         f"Are you sure you want to delete the job alert \u201c{alert.label}\u201d?",
         ["We will stop emailing you jobs for it. You can set up a new alert from any search."],
@@ -140,7 +134,7 @@ def confirm_delete(alert_id: int):
 @bp.post("/alerts/<int:alert_id>/send-now")
 @login_required
 def send_now(alert_id: int):
-    _send_first_digest(_own_alert(alert_id))
+    _send_first_digest(found_or_404(services.alert_of(current_user, alert_id)))
     return redirect(url_for("alerts.index"))
 
 
@@ -162,7 +156,7 @@ def _send_first_digest(alert) -> None:
 @bp.post("/alerts/<int:alert_id>/delete")
 @login_required
 def delete(alert_id: int):
-    alert = _own_alert(alert_id)
+    alert = found_or_404(services.alert_of(current_user, alert_id))
     label = alert.label
     services.delete_alert(alert)
     db.session.commit()

@@ -22,10 +22,10 @@ from portal.employers.models import Organisation
 from portal.extensions import db, limiter
 from portal.integrations import services as integrations
 from portal.jobsearch.labels import labels
+from portal.lookups import found_or_404
 from portal.pages.errors import organisation_suspended, render_error
 from portal.query_parameters import unexpected_parameters
 from portal.vacancies.models import Vacancy, VacancyStatus
-from portal.vacancies.services import VacancyActionRefused
 
 MAX_BODY_BYTES = 256 * 1024
 EMPLOYER_PER_PAGE = 100
@@ -109,13 +109,6 @@ def _json_body() -> dict:
     return body
 
 
-def _own_vacancy_or_404(organisation: Organisation, external_ref: str) -> Vacancy:
-    vacancy = integrations.vacancy_by_reference(organisation.id, external_ref)
-    if vacancy is None:
-        abort(404, description=NOT_FOUND)
-    return vacancy
-
-
 def _vacancy_response(vacancy: Vacancy, created: bool = False):
     response = jsonify(employer_vacancy(vacancy, labels()))
     if created:
@@ -138,12 +131,8 @@ def _save(organisation: Organisation, values: dict):
 
 
 def _change(organisation: Organisation, external_ref: str, change: Callable[[Vacancy], Vacancy]):
-    vacancy = _own_vacancy_or_404(organisation, external_ref)
-    try:
-        change(vacancy)
-    except VacancyActionRefused as refusal:
-        db.session.rollback()
-        abort(409, description=str(refusal))
+    vacancy = found_or_404(integrations.vacancy_by_reference(organisation.id, external_ref), NOT_FOUND)
+    change(vacancy)
     db.session.commit()
     return _vacancy_response(vacancy)
 
@@ -185,7 +174,7 @@ def create_employer_vacancy(organisation: Organisation):
 @employer_rate_limit
 @token_required
 def read_employer_vacancy(organisation: Organisation, external_ref: str):
-    return _vacancy_response(_own_vacancy_or_404(organisation, external_ref))
+    return _vacancy_response(found_or_404(integrations.vacancy_by_reference(organisation.id, external_ref), NOT_FOUND))
 
 
 @bp.put("/employer/vacancies/<path:external_ref>")

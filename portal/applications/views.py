@@ -11,6 +11,7 @@ from portal.applications.models import (
     RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationEmails, ApplicationStatus,
 )
 from portal.extensions import db
+from portal.lookups import found_or_404
 from portal.passport.services import has_records
 from portal.passport.sharing import live_organisation_share, share_with_organisation
 from portal.profiles.services import get_profile, update_contact_details
@@ -35,20 +36,13 @@ def application_globals():
 
 # Applying
 
-def _vacancy_or_404(vacancy_id: int) -> Vacancy:
-    vacancy = services.vacancy_taking_applications(vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
-
-
 def _confirmation(application_id: int):
     return redirect(url_for(".confirmation", application_id=application_id))
 
 
 @bp.route("/jobs/<int:vacancy_id>/apply", methods=["GET", "POST"])
 def apply(vacancy_id: int):
-    vacancy = _vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.vacancy_taking_applications(vacancy_id))
     signed_in = current_user.is_authenticated
     if signed_in:
         existing = services.find_application(vacancy.id, current_user.id)
@@ -121,17 +115,11 @@ def _apply_signed_out(vacancy: Vacancy):
 
 # The applicant's own applications
 
-def _own_application_or_404(application_id: int) -> Application:
-    application = services.seeker_application(application_id, current_user.id)
-    if application is None:
-        abort(404)
-    return application
-
-
 @bp.get("/applications/<int:application_id>/confirmation")
 @login_required
 def confirmation(application_id: int):
-    return render_template("applications/confirmation.html", application=_own_application_or_404(application_id))
+    application = found_or_404(services.seeker_application(application_id, current_user.id))
+    return render_template("applications/confirmation.html", application=application)
 
 
 @bp.get("/applications")
@@ -143,7 +131,7 @@ def mine():
 @bp.route("/applications/<int:application_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw(application_id: int):
-    application = _own_application_or_404(application_id)
+    application = found_or_404(services.seeker_application(application_id, current_user.id))
     if request.method == "GET":
         if not application.can_withdraw:
             flash("This application can no longer be withdrawn.", "info")
@@ -160,20 +148,6 @@ def withdraw(application_id: int):
 
 
 # Recruiters
-
-def _organisation_vacancy_or_404(vacancy_id: int) -> Vacancy:
-    vacancy = get_vacancy_for_organisation(vacancy_id, current_user.organisation_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
-
-
-def _organisation_application_or_404(application_id: int) -> Application:
-    application = services.organisation_application(application_id, current_user.organisation_id)
-    if application is None:
-        abort(404)
-    return application
-
 
 def _status_filter() -> ApplicationStatus | None:
     status = request.args.get("status")
@@ -207,13 +181,13 @@ def recruiter_dashboard():
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/applications")
 @recruiter_required
 def applicants(vacancy_id: int):
-    return _render_applicants(_organisation_vacancy_or_404(vacancy_id))
+    return _render_applicants(found_or_404(get_vacancy_for_organisation(vacancy_id, current_user.organisation_id)))
 
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/applications/status")
 @recruiter_required
 def bulk_status(vacancy_id: int):
-    vacancy = _organisation_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     form = BulkStatusForm()
     form.application_ids.choices = [(application.id, application.reference) for application in services.vacancy_applications(vacancy.id)]
     if not form.validate():
@@ -236,7 +210,7 @@ def bulk_status(vacancy_id: int):
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/applications.csv")
 @recruiter_required
 def export_csv(vacancy_id: int):
-    vacancy = _organisation_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     # The byte order mark tells spreadsheet programs the file is UTF-8.
     return Response(
         "\ufeff" + services.applications_csv(vacancy.id),
@@ -251,7 +225,7 @@ def export_csv(vacancy_id: int):
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/equality")
 @recruiter_required
 def vacancy_equality(vacancy_id: int):
-    vacancy = _organisation_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     return render_template(
         "applications/equality.html", vacancy=vacancy, report=services.vacancy_equality_report(vacancy),
         smallest=equality.SMALLEST_SHOWN_COUNT, rounded_to=equality.ROUNDED_TO,
@@ -282,13 +256,14 @@ def _render_application(application: Application, status_form: StatusForm | None
 @bp.get("/recruiter/applications/<int:application_id>")
 @recruiter_required
 def application_detail(application_id: int):
-    return _render_application(_organisation_application_or_404(application_id))
+    application = found_or_404(services.organisation_application(application_id, current_user.organisation_id))
+    return _render_application(application)
 
 
 @bp.get("/recruiter/applications/<int:application_id>/cv")
 @recruiter_required
 def download_cv(application_id: int):
-    application = _organisation_application_or_404(application_id)
+    application = found_or_404(services.organisation_application(application_id, current_user.organisation_id))
     if application.cv is None or application.identity_hidden:
         abort(404)
     return download_response(application.cv)
@@ -297,7 +272,7 @@ def download_cv(application_id: int):
 @bp.post("/recruiter/applications/<int:application_id>/status")
 @recruiter_required
 def change_status(application_id: int):
-    application = _organisation_application_or_404(application_id)
+    application = found_or_404(services.organisation_application(application_id, current_user.organisation_id))
     form = StatusForm()
     if not form.validate():
         return _render_application(application, status_form=form)
@@ -316,7 +291,7 @@ def change_status(application_id: int):
 @bp.post("/recruiter/applications/<int:application_id>/notes")
 @recruiter_required
 def add_note(application_id: int):
-    application = _organisation_application_or_404(application_id)
+    application = found_or_404(services.organisation_application(application_id, current_user.organisation_id))
     form = NoteForm()
     if not form.validate():
         return _render_application(application, note_form=form)

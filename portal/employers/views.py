@@ -10,6 +10,7 @@ from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.http_headers import uploaded_file_policy
+from portal.lookups import found_or_404
 from portal.pages.errors import organisation_suspended
 from portal.time import utcnow
 
@@ -137,9 +138,7 @@ def team():
 @bp.get("/recruiter/organisation/invitations/<int:invitation_id>/revoke")
 @recruiter_required
 def confirm_revoke_invitation(invitation_id: int):
-    invitation = services.invitation_of(current_user.organisation, invitation_id)
-    if invitation is None:
-        abort(404)
+    invitation = found_or_404(services.invitation_of(current_user.organisation, invitation_id))
     return confirmation_page(
         f"Are you sure you want to withdraw the invitation to {invitation.email}?",
         ["The link in their email will stop working. You can invite them again later."],
@@ -151,9 +150,7 @@ def confirm_revoke_invitation(invitation_id: int):
 @bp.post("/recruiter/organisation/invitations/<int:invitation_id>/revoke")
 @recruiter_required
 def revoke_invitation(invitation_id: int):
-    invitation = services.invitation_of(current_user.organisation, invitation_id)
-    if invitation is None:
-        abort(404)
+    invitation = found_or_404(services.invitation_of(current_user.organisation, invitation_id))
     services.revoke_invitation(invitation)
     db.session.commit()
     flash(f"The invitation to {invitation.email} has been withdrawn.", "success")

@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import Response, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
+from flask import Response, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portal.accounts.access import recruiter_required
@@ -10,6 +10,7 @@ from portal.extensions import db
 from portal.integrations import bp, csv_import, feed, services
 from portal.integrations.forms import CsvUploadForm, TokenForm
 from portal.jobsearch.labels import labels
+from portal.lookups import found_or_404
 
 FEED_CACHE_SECONDS = 300
 
@@ -42,9 +43,7 @@ def api_tokens():
 @bp.get("/recruiter/organisation/api-tokens/<int:token_id>/revoke")
 @recruiter_required
 def confirm_revoke_token(token_id: int):
-    api_token = services.token_of(current_user.organisation_id, token_id)
-    if api_token is None:
-        abort(404)
+    api_token = found_or_404(services.token_of(current_user.organisation_id, token_id))
     return confirmation_page(
         f"Are you sure you want to revoke the token {api_token.name}?",
         ["Systems using it can no longer add, change or close your vacancies. This cannot be undone: "
@@ -57,9 +56,7 @@ def confirm_revoke_token(token_id: int):
 @bp.post("/recruiter/organisation/api-tokens/<int:token_id>/revoke")
 @recruiter_required
 def revoke_token(token_id: int):
-    api_token = services.token_of(current_user.organisation_id, token_id)
-    if api_token is None:
-        abort(404)
+    api_token = found_or_404(services.token_of(current_user.organisation_id, token_id))
     services.revoke_token(api_token)
     db.session.commit()
     flash(f"The token ‘{api_token.name}’ is revoked. Systems using it can no longer change your vacancies.", "success")
@@ -67,13 +64,6 @@ def revoke_token(token_id: int):
 
 
 # Importing vacancies from a CSV file
-
-def _own_import_or_404(import_id: int):
-    found = csv_import.import_of(current_user.organisation_id, import_id)
-    if found is None:
-        abort(404)
-    return found
-
 
 @bp.route("/recruiter/vacancies/import", methods=["GET", "POST"])
 @recruiter_required
@@ -117,7 +107,7 @@ def _outcomes(uploaded) -> list[dict]:
 @bp.get("/recruiter/vacancies/import/<int:import_id>")
 @recruiter_required
 def import_preview(import_id: int):
-    uploaded = _own_import_or_404(import_id)
+    uploaded = found_or_404(csv_import.import_of(current_user.organisation_id, import_id))
     outcomes = _outcomes(uploaded)
     choices = services.VacancyChoices.for_organisation(current_user.organisation)
     return render_template(
@@ -133,7 +123,7 @@ def import_preview(import_id: int):
 @bp.post("/recruiter/vacancies/import/<int:import_id>/confirm")
 @recruiter_required
 def confirm_import(import_id: int):
-    uploaded = _own_import_or_404(import_id)
+    uploaded = found_or_404(csv_import.import_of(current_user.organisation_id, import_id))
     if uploaded.imported_at is None:
         plans = services.commit_retrying_once(
             lambda: csv_import.run_import(uploaded, current_user.organisation, date.today())
@@ -146,7 +136,7 @@ def confirm_import(import_id: int):
 @bp.get("/recruiter/vacancies/import/<int:import_id>/rows-with-problems.csv")
 @recruiter_required
 def import_problems(import_id: int):
-    uploaded = _own_import_or_404(import_id)
+    uploaded = found_or_404(csv_import.import_of(current_user.organisation_id, import_id))
     return _csv_download(csv_import.rows_with_errors_csv(uploaded, _outcomes(uploaded)), "rows-with-problems.csv")
 
 

@@ -1,11 +1,12 @@
 """The admin's pages of the skills passport: the figures, and the catalogue of competences."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 
 from portal.accounts.access import admin_required
 from portal.extensions import db
+from portal.lookups import found_or_404
 from portal.passport import bp, catalogue, stats
 from portal.passport.admin_forms import CompetenceForm
 
@@ -42,9 +43,7 @@ def admin_new_competence():
 @bp.route("/admin/passport/competences/<code>/edit", methods=["GET", "POST"])
 @admin_required
 def admin_edit_competence(code: str):
-    competence = catalogue.get_competence(code)
-    if competence is None:
-        abort(404)
+    competence = found_or_404(catalogue.get_competence(code))
     form = CompetenceForm(existing=competence) if request.method == "POST" else CompetenceForm.for_competence(competence)
     if form.validate_on_submit():
         competence = catalogue.save_competence(code, form.details())

@@ -85,6 +85,12 @@ def get_competence(code: str) -> Competence | None:
     return db.session.get(Competence, code)
 
 
+def active_competence(code: str) -> Competence | None:
+    """A competence people can still add records of; a retired one is as good as unknown."""
+    competence = get_competence(code)
+    return competence if competence is not None and competence.is_active else None
+
+
 def competences_by_category(active_only: bool = True) -> list[tuple[Category, list[Competence]]]:
     grouped: dict[Category, list[Competence]] = {category: [] for category in Category}
     for competence in competences(active_only):

@@ -13,11 +13,12 @@ from portal.audit.services import refuse_other_organisation
 from portal.confirmation import confirmation_page
 from portal.extensions import db
 from portal.http_headers import never_stored
+from portal.lookups import found_or_404
 from portal.pages.errors import render_error, wants_json
 from portal.passport import bp, catalogue, services, sharing
 from portal.passport.access import passport_staff_required
 from portal.passport.forms import ChooseCompetenceForm, RecordForm, RefresherForm
-from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
+from portal.passport.pages import evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
 from portal.storage import download_response
 from portal.time import utcnow
@@ -65,13 +66,6 @@ def own_passport_refused(refusal: services.OwnPassport):
     return render_template("passport/own_passport_refused.html", reason=str(refusal)), 403
 
 
-def _holder_record_or_404(holder_id: int, record_id: int):
-    record = services.get_holder_record(record_id, holder_id)
-    if record is None or not record.is_current:
-        abort(404)
-    return record
-
-
 def _to_passport(holder_id: int):
     return redirect(url_for(".organisation_passport", holder_id=holder_id))
 
@@ -108,7 +102,7 @@ def _employer_record_action(holder_id: int, record_id: int, act: Callable, done:
         _employer_access(holder_id)
     else:
         _holder_with_access(holder_id)
-    record = _holder_record_or_404(holder_id, record_id)
+    record = found_or_404(services.current_holder_record(record_id, holder_id))
     _act_on_record(record, current_user.organisation, act, done.format(record=record.title, organisation=current_user.organisation.name))
     return _to_passport(holder_id)
 
@@ -127,7 +121,7 @@ def verify_record(holder_id: int, record_id: int):
 @passport_staff_required
 def confirm_withdraw_verification(holder_id: int, record_id: int):
     holder, _access = _holder_with_access(holder_id)
-    record = _holder_record_or_404(holder_id, record_id)
+    record = found_or_404(services.current_holder_record(record_id, holder_id))
     return confirmation_page(
         f"Are you sure you want to withdraw your verification of {record.title}?",
         [f"{holder.full_name}'s record will no longer show {current_user.organisation.name} as its verifier, and "
@@ -165,7 +159,7 @@ def employer_choose_competence(holder_id: int):
 @passport_staff_required
 def employer_add_record(holder_id: int, competence_code: str):
     holder, _access = _employer_access(holder_id)
-    competence = active_competence_or_404(competence_code)
+    competence = found_or_404(catalogue.active_competence(competence_code))
     form = RecordForm(competence=competence)
     if form.validate_on_submit():
         record = save_record_form(
@@ -182,7 +176,7 @@ def employer_add_record(holder_id: int, competence_code: str):
 @passport_staff_required
 def employer_evidence(holder_id: int, record_id: int):
     holder, access = _holder_with_access(holder_id)
-    record = _holder_record_or_404(holder_id, record_id)
+    record = found_or_404(services.current_holder_record(record_id, holder_id))
     if record.evidence is None:
         abort(404)
     sharing.log_view(holder.id, current_user, current_user.organisation_id, access.share, what="evidence")
@@ -229,13 +223,6 @@ def refresher_settings():
 
 # Through a share link
 
-def _link_share_or_404(token: str):
-    share = sharing.share_for_token(token, utcnow())
-    if share is None:
-        abort(404)
-    return share
-
-
 def _link_viewer_organisation():
     """The organisation of a signed-in recruiter or trainer opening a link, who may accept records."""
     if current_user.is_authenticated and current_user.handles_passports and current_user.organisation.is_approved:
@@ -246,7 +233,7 @@ def _link_viewer_organisation():
 @bp.get("/passport/shared/<token>")
 @never_stored
 def shared(token: str):
-    share = _link_share_or_404(token)
+    share = found_or_404(sharing.share_for_token(token, utcnow()))
     organisation = _link_viewer_organisation()
     viewer = current_user if current_user.is_authenticated else None
     if viewer is None or viewer.id != share.holder_id:
@@ -262,10 +249,8 @@ def shared(token: str):
 @bp.post("/passport/shared/<token>/records/<int:record_id>/accept")
 @passport_staff_required
 def accept_shared_record(token: str, record_id: int):
-    share = _link_share_or_404(token)
-    organisation = _link_viewer_organisation()
-    if organisation is None:
-        abort(404)
-    record = _holder_record_or_404(share.holder_id, record_id)
+    share = found_or_404(sharing.share_for_token(token, utcnow()))
+    organisation = found_or_404(_link_viewer_organisation())
+    record = found_or_404(services.current_holder_record(record_id, share.holder_id))
     _act_on_record(record, organisation, services.accept_record, ACCEPTED.format(record=record.title, organisation=organisation.name))
     return redirect(url_for(".shared", token=token))

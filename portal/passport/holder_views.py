@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from portal.confirmation import confirmation_page
 from portal.extensions import db
+from portal.lookups import found_or_404
 from portal.passport import bp, catalogue, credentials, services, sharing
 from portal.passport.forms import (
     ChooseCompetenceForm,
@@ -16,7 +17,7 @@ from portal.passport.forms import (
     ShareLinkForm,
     ShareWithOrganisationForm,
 )
-from portal.passport.pages import active_competence_or_404, evidence_rules, pdf_response, role_check, save_record_form
+from portal.passport.pages import evidence_rules, pdf_response, role_check, save_record_form
 from portal.passport.pdf import passport_pdf
 from portal.storage import download_response
 from portal.time import utcnow
@@ -63,7 +64,7 @@ def choose_competence():
 @bp.route("/passport/records/new/<competence_code>", methods=["GET", "POST"])
 @login_required
 def add_record(competence_code: str):
-    competence = active_competence_or_404(competence_code)
+    competence = found_or_404(catalogue.active_competence(competence_code))
     form = RecordForm(competence=competence)
     if form.validate_on_submit():
         record = save_record_form(form, lambda: services.add_record(current_user, form.details()))
@@ -74,17 +75,10 @@ def add_record(competence_code: str):
                            evidence_rules=evidence_rules())
 
 
-def _own_record_or_404(record_id: int):
-    record = services.get_holder_record(record_id, current_user.id)
-    if record is None:
-        abort(404)
-    return record
-
-
 @bp.get("/passport/records/<int:record_id>")
 @login_required
 def record(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     return render_template(
         "passport/record.html", record=record, line=services.record_line(record, date.today()),
         credential=services.live_credential(record) if record.is_verified else None,
@@ -94,7 +88,7 @@ def record(record_id: int):
 @bp.route("/passport/records/<int:record_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_record(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     if record.is_verified:
         flash("This record has been verified, so it cannot be changed. If you have done the training again, add a newer record.", "info")
         return redirect(url_for(".record", record_id=record.id))
@@ -110,7 +104,7 @@ def edit_record(record_id: int):
 @bp.get("/passport/records/<int:record_id>/delete")
 @login_required
 def confirm_delete_record(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to remove {record.title} from your passport?",
         ["The record and its evidence file are deleted. Employers you share your passport with will no longer see it."],
@@ -122,7 +116,7 @@ def confirm_delete_record(record_id: int):
 @bp.post("/passport/records/<int:record_id>/delete")
 @login_required
 def delete_record(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     title = record.title
     services.delete_record(record, current_user)
     db.session.commit()
@@ -133,7 +127,7 @@ def delete_record(record_id: int):
 @bp.get("/passport/records/<int:record_id>/evidence/remove")
 @login_required
 def confirm_remove_evidence(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to remove the evidence file from {record.title}?",
         ["The file is deleted. The record stays in your passport without it; you can add a new file later."],
@@ -145,7 +139,7 @@ def confirm_remove_evidence(record_id: int):
 @bp.post("/passport/records/<int:record_id>/evidence/remove")
 @login_required
 def remove_evidence(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     try:
         services.remove_evidence(record, current_user)
     except services.RecordLocked as refusal:
@@ -159,7 +153,7 @@ def remove_evidence(record_id: int):
 @bp.get("/passport/records/<int:record_id>/evidence")
 @login_required
 def evidence(record_id: int):
-    record = _own_record_or_404(record_id)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
     if record.evidence is None:
         abort(404)
     return download_response(record.evidence)
@@ -168,10 +162,8 @@ def evidence(record_id: int):
 @bp.get("/passport/records/<int:record_id>/credential")
 @login_required
 def credential(record_id: int):
-    record = _own_record_or_404(record_id)
-    live = services.live_credential(record)
-    if live is None:
-        abort(404)
+    record = found_or_404(services.get_holder_record(record_id, current_user.id))
+    live = found_or_404(services.live_credential(record))
     return credentials.credential_download_response(live)
 
 
@@ -193,17 +185,10 @@ def add_employment():
     return _employment_form_page(form)
 
 
-def _own_employment_or_404(employment_id: int):
-    employment = services.get_employment(employment_id, current_user.id)
-    if employment is None:
-        abort(404)
-    return employment
-
-
 @bp.route("/passport/employments/<int:employment_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_employment(employment_id: int):
-    employment = _own_employment_or_404(employment_id)
+    employment = found_or_404(services.get_employment(employment_id, current_user.id))
     organisations = services.organisations_to_choose()
     if employment.organisation not in organisations:
         organisations.append(employment.organisation)
@@ -220,7 +205,7 @@ def edit_employment(employment_id: int):
 @bp.get("/passport/employments/<int:employment_id>/delete")
 @login_required
 def confirm_delete_employment(employment_id: int):
-    employment = _own_employment_or_404(employment_id)
+    employment = found_or_404(services.get_employment(employment_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to remove your job at {employment.organisation.name}?",
         [f"{employment.organisation.name} will no longer see your passport as one of its staff."],
@@ -232,7 +217,7 @@ def confirm_delete_employment(employment_id: int):
 @bp.post("/passport/employments/<int:employment_id>/delete")
 @login_required
 def delete_employment(employment_id: int):
-    employment = _own_employment_or_404(employment_id)
+    employment = found_or_404(services.get_employment(employment_id, current_user.id))
     services.delete_employment(employment, current_user)
     db.session.commit()
     flash("The job has been removed.", "success")
@@ -288,9 +273,7 @@ def create_link():
 @bp.get("/passport/sharing/<int:share_id>/revoke")
 @login_required
 def confirm_revoke_share(share_id: int):
-    share = sharing.get_share(share_id, current_user.id)
-    if share is None:
-        abort(404)
+    share = found_or_404(sharing.get_share(share_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to stop sharing your passport with {share.label}?",
         ["They will no longer be able to see your passport. To share it again you make a new share."],
@@ -302,9 +285,7 @@ def confirm_revoke_share(share_id: int):
 @bp.post("/passport/sharing/<int:share_id>/revoke")
 @login_required
 def revoke_share(share_id: int):
-    share = sharing.get_share(share_id, current_user.id)
-    if share is None:
-        abort(404)
+    share = found_or_404(sharing.get_share(share_id, current_user.id))
     if sharing.revoke_share(share, current_user):
         db.session.commit()
         flash(f"You have stopped sharing your passport with {share.label}.", "success")
@@ -316,9 +297,7 @@ def revoke_share(share_id: int):
 def keep_after_application(share_id: int):
     """``keep=yes`` to go on sharing once the application the share was made with ends; anything
     else to end it then."""
-    share = sharing.get_share(share_id, current_user.id)
-    if share is None:
-        abort(404)
+    share = found_or_404(sharing.get_share(share_id, current_user.id))
     keep = request.form.get("keep") == "yes"
     if sharing.keep_after_application(share, current_user, keep):
         db.session.commit()

@@ -4,22 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Response, abort
+from flask import Response
 
 from portal.extensions import db
 from portal.passport import catalogue, services
 from portal.passport.forms import RecordForm
-from portal.passport.models import Competence
 from portal.storage import EVIDENCE_TYPES, FileRules, UploadRejected, file_rules
 
 Saved = TypeVar("Saved")
-
-
-def active_competence_or_404(code: str) -> Competence:
-    competence = catalogue.get_competence(code)
-    if competence is None or not competence.is_active:
-        abort(404)
-    return competence
 
 
 def save_record_form(form: RecordForm, save: Callable[[], Saved]) -> Saved | None:

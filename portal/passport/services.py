@@ -123,6 +123,12 @@ def get_holder_record(record_id: int, holder_id: int) -> TrainingRecord | None:
     )
 
 
+def current_holder_record(record_id: int, holder_id: int) -> TrainingRecord | None:
+    """The holder's record as an employer sees it: only while no newer record has replaced it."""
+    record = get_holder_record(record_id, holder_id)
+    return record if record is not None and record.is_current else None
+
+
 def _store_evidence(holder_id: int, upload: FileStorage | None) -> StoredFile | None:
     if upload is None or not upload.filename:
         return None

@@ -1,11 +1,12 @@
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.services import safe_next_url
 from portal.confirmation import confirmation_page
 from portal.extensions import db
+from portal.lookups import found_or_404
 from portal.profiles import bp, services
 from portal.profiles.forms import ContactDetailsForm, CVForm, QualificationForm, WorkHistoryForm
 from portal.storage import CV_TYPES, UploadRejected, download_response, file_rules
@@ -56,17 +57,10 @@ def add_work_history():
     return render_template("profiles/work_history_form.html", form=form, entry=None)
 
 
-def _own_work_history_or_404(entry_id: int):
-    entry = services.get_work_history(entry_id, current_user.id)
-    if entry is None:
-        abort(404)
-    return entry
-
-
 @bp.route("/profile/work-history/<int:entry_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_work_history(entry_id: int):
-    entry = _own_work_history_or_404(entry_id)
+    entry = found_or_404(services.get_work_history(entry_id, current_user.id))
     form = WorkHistoryForm() if request.method == "POST" else WorkHistoryForm.for_entry(entry)
     if form.validate_on_submit():
         services.update_work_history(entry, form.details())
@@ -79,7 +73,7 @@ def edit_work_history(entry_id: int):
 @bp.get("/profile/work-history/<int:entry_id>/delete")
 @login_required
 def confirm_delete_work_history(entry_id: int):
-    entry = _own_work_history_or_404(entry_id)
+    entry = found_or_404(services.get_work_history(entry_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to remove {entry.job_title} from your work history?",
         ["It will no longer be offered when you apply for jobs. Applications you have already sent keep it."],
@@ -91,7 +85,7 @@ def confirm_delete_work_history(entry_id: int):
 @bp.post("/profile/work-history/<int:entry_id>/delete")
 @login_required
 def delete_work_history(entry_id: int):
-    entry = _own_work_history_or_404(entry_id)
+    entry = found_or_404(services.get_work_history(entry_id, current_user.id))
     job_title = entry.job_title
     services.delete_work_history(entry)
     db.session.commit()
@@ -111,17 +105,10 @@ def add_qualification():
     return render_template("profiles/qualification_form.html", form=form, qualification=None)
 
 
-def _own_qualification_or_404(qualification_id: int):
-    qualification = services.get_qualification(qualification_id, current_user.id)
-    if qualification is None:
-        abort(404)
-    return qualification
-
-
 @bp.route("/profile/qualifications/<int:qualification_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_qualification(qualification_id: int):
-    qualification = _own_qualification_or_404(qualification_id)
+    qualification = found_or_404(services.get_qualification(qualification_id, current_user.id))
     form = QualificationForm() if request.method == "POST" else QualificationForm.for_qualification(qualification)
     if form.validate_on_submit():
         services.update_qualification(qualification, form.details())
@@ -134,7 +121,7 @@ def edit_qualification(qualification_id: int):
 @bp.get("/profile/qualifications/<int:qualification_id>/delete")
 @login_required
 def confirm_delete_qualification(qualification_id: int):
-    qualification = _own_qualification_or_404(qualification_id)
+    qualification = found_or_404(services.get_qualification(qualification_id, current_user.id))
     return confirmation_page(
         f"Are you sure you want to remove {qualification.title} from your qualifications?",
         ["It will no longer be offered when you apply for jobs. Applications you have already sent keep it."],
@@ -146,7 +133,7 @@ def confirm_delete_qualification(qualification_id: int):
 @bp.post("/profile/qualifications/<int:qualification_id>/delete")
 @login_required
 def delete_qualification(qualification_id: int):
-    qualification = _own_qualification_or_404(qualification_id)
+    qualification = found_or_404(services.get_qualification(qualification_id, current_user.id))
     title = qualification.title
     services.delete_qualification(qualification)
     db.session.commit()
@@ -196,9 +183,7 @@ def remove_cv():
 @bp.get("/profile/cv/download")
 @login_required
 def download_cv():
-    stored = services.get_default_cv(current_user.id)
-    if stored is None:
-        abort(404)
+    stored = found_or_404(services.get_default_cv(current_user.id))
     return download_response(stored)
 
 
@@ -210,9 +195,7 @@ def _back_to(vacancy_id: int):
 def save_vacancy(vacancy_id: int):
     if not current_user.is_authenticated:
         return redirect(url_for("accounts.sign_in", next=url_for("vacancies.detail", vacancy_id=vacancy_id)))
-    vacancy = services.save_vacancy(current_user.id, vacancy_id)
-    if vacancy is None:
-        abort(404)
+    vacancy = found_or_404(services.save_vacancy(current_user.id, vacancy_id))
     db.session.commit()
     flash(f"‘{vacancy.title}’ is in your saved jobs.", "success")
     return _back_to(vacancy_id)

@@ -7,6 +7,7 @@ from portal.accounts.access import recruiter_required
 from portal.confirmation import confirmation_page
 from portal.database import retry_when_busy
 from portal.extensions import db
+from portal.lookups import found_or_404
 from portal.vacancies import bp, jsonld, services
 from portal.vacancies.forms import VacancyForm
 from portal.vacancies.models import CONTRACT_TYPE_LABELS, FLAG_LABELS, WORKING_PATTERN_LABELS, Vacancy
@@ -15,13 +16,6 @@ from portal.vacancies.models import CONTRACT_TYPE_LABELS, FLAG_LABELS, WORKING_P
 @bp.context_processor
 def vacancy_labels():
     return {"contract_labels": CONTRACT_TYPE_LABELS, "pattern_labels": WORKING_PATTERN_LABELS, "flag_labels": FLAG_LABELS}
-
-
-def _own_vacancy_or_404(vacancy_id: int) -> Vacancy:
-    vacancy = services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
 
 
 def _vacancy_form(vacancy: Vacancy | None = None) -> VacancyForm:
@@ -62,7 +56,7 @@ def create():
 @recruiter_required
 @retry_when_busy
 def edit(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     try:
         services.check_editable(vacancy)
     except services.VacancyActionRefused as refusal:
@@ -84,14 +78,15 @@ def edit(vacancy_id: int):
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/preview")
 @recruiter_required
 def preview(vacancy_id: int):
-    return _render_vacancy(_own_vacancy_or_404(vacancy_id), preview=True)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
+    return _render_vacancy(vacancy, preview=True)
 
 
 @bp.post("/recruiter/vacancies/<int:vacancy_id>/publish")
 @recruiter_required
 @retry_when_busy
 def publish(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     try:
         services.publish(vacancy, date.today())
     except services.VacancyActionRefused as refusal:
@@ -108,7 +103,7 @@ def publish(vacancy_id: int):
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/close")
 @recruiter_required
 def confirm_close(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     return confirmation_page(
         f"Are you sure you want to close {vacancy.title}?",
         ["Applicants can no longer apply, and it disappears from search. Its page tells job seekers it has closed.",
@@ -122,7 +117,7 @@ def confirm_close(vacancy_id: int):
 @recruiter_required
 @retry_when_busy
 def close(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     try:
         services.close(vacancy)
     except services.VacancyActionRefused as refusal:
@@ -136,7 +131,7 @@ def close(vacancy_id: int):
 @bp.get("/recruiter/vacancies/<int:vacancy_id>/repost")
 @recruiter_required
 def confirm_repost(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     return confirmation_page(
         f"Repost {vacancy.title} as a new vacancy?",
         [f"This makes a new draft copied from {vacancy.title}, with its own applicants. You check the details and the "
@@ -152,7 +147,7 @@ def confirm_repost(vacancy_id: int):
 @recruiter_required
 @retry_when_busy
 def repost(vacancy_id: int):
-    vacancy = _own_vacancy_or_404(vacancy_id)
+    vacancy = found_or_404(services.get_vacancy_for_organisation(vacancy_id, current_user.organisation_id))
     try:
         copy = services.repost(vacancy)
     except services.VacancyActionRefused as refusal:
