@@ -487,7 +487,7 @@ def recruiter_overview(organisation_id: int, today: date) -> RecruiterOverview:
     ]
     by_vacancy.sort(key=lambda line: (-line.new, -line.total, line.vacancy.title))
     return RecruiterOverview(
-        live=sum(1 for vacancy in vacancies[VacancyStatus.PUBLISHED] if vacancy.closing_date >= today),
+        live=sum(1 for vacancy in vacancies[VacancyStatus.PUBLISHED] if vacancy.is_open(today)),
         drafts=len(vacancies[VacancyStatus.DRAFT]),
         new_applications=sum(new.values()),
         by_vacancy=by_vacancy,

@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, Float, ForeignKey, String, Text
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -43,7 +44,7 @@ class Organisation(db.Model):
     members: Mapped[list[User]] = relationship(back_populates="organisation")
     vacancies: Mapped[list[Vacancy]] = relationship(back_populates="organisation")
 
-    @property
+    @hybrid_property
     def is_approved(self) -> bool:
         return self.status == OrganisationStatus.APPROVED
 

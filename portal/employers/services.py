@@ -25,7 +25,7 @@ from portal.mail import send_email
 from portal.refusals import Conflict, Forbidden, Refused
 from portal.reference.models import Sector
 from portal.time import utcnow
-from portal.vacancies.models import Vacancy, VacancyStatus, vacancy_sites
+from portal.vacancies.models import Vacancy, vacancy_sites
 
 FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 # Paths under /employers/ that a slug must not shadow.
@@ -257,14 +257,10 @@ def organisation_by_logo(filename: str) -> Organisation | None:
     return db.session.scalar(select(Organisation).where(Organisation.logo_filename == filename))
 
 
-def _is_live(today: date):
-    return and_(Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.closing_date >= today)
-
-
 def live_vacancies(organisation: Organisation, today: date) -> list[Vacancy]:
     return list(db.session.scalars(
         select(Vacancy)
-        .where(Vacancy.organisation_id == organisation.id, _is_live(today))
+        .where(Vacancy.organisation_id == organisation.id, Vacancy.is_open(today))
         .order_by(Vacancy.closing_date, Vacancy.title)
     ))
 
@@ -273,7 +269,7 @@ def directory(today: date, sector_code: str | None = None) -> list[tuple[Sector,
     """Approved organisations with their live vacancy counts, grouped by sector in the sectors' order."""
     query = (
         select(Organisation, func.count(Vacancy.id))
-        .outerjoin(Vacancy, and_(Vacancy.organisation_id == Organisation.id, _is_live(today)))
+        .outerjoin(Vacancy, and_(Vacancy.organisation_id == Organisation.id, Vacancy.is_open(today)))
         .where(Organisation.status == OrganisationStatus.APPROVED)
         .group_by(Organisation.id)
         .order_by(Organisation.name)

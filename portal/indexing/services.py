@@ -18,7 +18,7 @@ from portal.employers.models import Organisation, Site
 from portal.extensions import db
 from portal.indexing.models import SearchChange
 from portal.time import utcnow
-from portal.vacancies.documents import is_searchable, vacancy_document
+from portal.vacancies.documents import vacancy_document
 from portal.vacancies.models import Vacancy, vacancy_sites
 from search import IndexUnavailable, VacancyIndex
 
@@ -136,7 +136,7 @@ def sync_index(index: VacancyIndex | None = None) -> int:
             return 0
         ids = {row.vacancy_id for row in rows}
         vacancies = _load_vacancies(ids)
-        upserts = [vacancy_document(v) for v in vacancies if is_searchable(v)]
+        upserts = [vacancy_document(v) for v in vacancies if v.is_listed]
         deletes = sorted(ids - {doc["id"] for doc in upserts})
         if not index.apply(upserts, deletes, _safe_cursor(cursor, rows), lock_timeout=WRITER_LOCK_TIMEOUT):
             log.info("Search index busy; changes after %s are applied by the process holding the lock", cursor)
@@ -157,8 +157,7 @@ def ensure_index(index: VacancyIndex) -> bool:
 def searchable_documents():
     query = (
         select(Vacancy)
-        .join(Vacancy.organisation)
-        .where(Vacancy.status == "published", Organisation.status == "approved")
+        .where(Vacancy.is_listed)
         .options(selectinload(Vacancy.sites), selectinload(Vacancy.organisation), selectinload(Vacancy.role))
         .order_by(Vacancy.id)
         .execution_options(yield_per=1000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from datetime import date
 
 from flask import url_for
 from sqlalchemy import func, or_, select
@@ -15,7 +16,6 @@ from portal.config import MAX_RECORD_ID
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.jobsearch.labels import Labels
-from portal.jobsearch.services import live_vacancy_filter
 from portal.query_parameters import unexpected_parameters
 from portal.text import clean_text
 from portal.vacancies.models import ApplyMethod, Vacancy
@@ -88,7 +88,7 @@ def parse_feed_args(args: MultiDict, known: Labels) -> tuple[FeedParams, dict[st
 
 
 def feed_page(params: FeedParams) -> FeedPage:
-    conditions = list(live_vacancy_filter())
+    conditions = [Vacancy.is_live(date.today())]
     if params.employer_ids:
         conditions.append(Vacancy.organisation_id.in_(params.employer_ids))
     if params.sectors:

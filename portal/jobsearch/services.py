@@ -7,13 +7,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from portal.employers.models import Organisation, OrganisationStatus
+from portal.employers.models import Organisation
 from portal.extensions import db
 from portal.indexing.services import search_vacancies
 from portal.jobsearch.labels import Labels, labels
 from portal.jobsearch.params import CODE_FILTERS, DEFAULT_RADIUS_MILES, SearchParams
 from portal.templating import format_money
-from portal.vacancies.models import PAY_PERIOD_LABELS, Vacancy, VacancyStatus
+from portal.vacancies.models import PAY_PERIOD_LABELS, Vacancy
 from search import Hit, SearchQuery, SearchResult
 
 # Search parameter -> the search index field it filters and counts.
@@ -228,15 +228,6 @@ def live_vacancy(vacancy_id: int) -> Vacancy | None:
         .options(selectinload(Vacancy.organisation), selectinload(Vacancy.sites), selectinload(Vacancy.role))
     )
     return vacancy if vacancy is not None and vacancy.is_live(date.today()) else None
-
-
-def live_vacancy_filter():
-    """Conditions on a query joined to Organisation that keep only vacancies people can see."""
-    return (
-        Vacancy.status == VacancyStatus.PUBLISHED,
-        Vacancy.closing_date >= date.today(),
-        Organisation.status == OrganisationStatus.APPROVED,
-    )
 
 
 def describe_search(params: SearchParams) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.jobsearch.params import SearchParams
-from portal.jobsearch.services import Facet, job_counts, live_vacancy_filter
+from portal.jobsearch.services import Facet, job_counts
 from portal.vacancies.models import ContractType, Vacancy
 
 # The sitemap protocol allows at most this many addresses in one file.
@@ -74,7 +74,7 @@ class SitemapEntry:
 
 
 def _live_vacancies():
-    return select(Vacancy).join(Vacancy.organisation).where(*live_vacancy_filter())
+    return select(Vacancy).where(Vacancy.is_live(date.today()))
 
 
 def _approved_organisations():

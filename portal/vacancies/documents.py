@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from portal.markdown import markdown_to_text
-from portal.vacancies.models import Vacancy, VacancyStatus
+from portal.vacancies.models import Vacancy
 
 STANDARD_WEEKLY_HOURS = 37.5
 WEEKS_PER_YEAR = 52.14
@@ -14,10 +14,6 @@ def annual_pay(amount: float | None, period: str, hours_per_week: float | None) 
     if period == "hour":
         return round(amount * (hours_per_week or STANDARD_WEEKLY_HOURS) * WEEKS_PER_YEAR, 2)
     return amount
-
-
-def is_searchable(vacancy: Vacancy) -> bool:
-    return vacancy.status == VacancyStatus.PUBLISHED and vacancy.organisation.is_approved
 
 
 def vacancy_document(vacancy: Vacancy) -> dict:
@@ -44,5 +40,5 @@ def vacancy_document(vacancy: Vacancy) -> dict:
         "locations": [
             (site.latitude, site.longitude) for site in vacancy.sites if site.latitude is not None
         ],
-        "visible": is_searchable(vacancy),
+        "visible": vacancy.is_listed,
     }

@@ -3,7 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column, ColumnElement, Date, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint, and_,
+)
+from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.employers.models import Organisation, Site
@@ -145,9 +148,36 @@ class Vacancy(db.Model):
         """Jobs for school leavers or people with no experience ask for no CV unless the employer says so."""
         return not (self.school_leavers or self.no_experience)
 
+    # The one rule for which vacancies job seekers see. Each is a hybrid: ``vacancy.is_live(today)`` on
+    # a loaded row, ``Vacancy.is_live(today)`` as a condition in a query, and the two always agree.
+
+    @hybrid_method
+    def is_open(self, today: date) -> bool:
+        """Published and not past its closing date, whatever the organisation's standing."""
+        return self.status == VacancyStatus.PUBLISHED and self.closing_date >= today
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls, today: date) -> ColumnElement[bool]:
+        return and_(cls.status == VacancyStatus.PUBLISHED, cls.closing_date >= today)
+
+    @hybrid_property
+    def is_listed(self) -> bool:
+        """Published by an approved organisation: in the search index, open or past its closing date."""
+        return self.status == VacancyStatus.PUBLISHED and self.organisation.is_approved
+
+    @is_listed.inplace.expression
+    @classmethod
+    def _is_listed_expression(cls) -> ColumnElement[bool]:
+        return and_(cls.status == VacancyStatus.PUBLISHED, cls.organisation.has(Organisation.is_approved))
+
+    @hybrid_method
     def is_live(self, today: date) -> bool:
-        return (
-            self.status == VacancyStatus.PUBLISHED
-            and self.closing_date >= today
-            and self.organisation.is_approved
-        )
+        """Open for job seekers to see and apply: published by an approved organisation, and not past
+        its closing date."""
+        return self.is_open(today) and self.organisation.is_approved
+
+    @is_live.inplace.expression
+    @classmethod
+    def _is_live_expression(cls, today: date) -> ColumnElement[bool]:
+        return and_(cls.is_open(today), cls.organisation.has(Organisation.is_approved))
