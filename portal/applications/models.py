@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
+from portal.columns import stored_enum
 from portal.extensions import db
 from portal.time import utcnow
 
@@ -106,7 +107,9 @@ class Application(db.Model):
     # Set straight after the row is inserted: the file is stored only once the application has won
     # any race with a duplicate of itself.
     cv_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(20), default=ApplicationStatus.NEW.value, index=True)
+    status: Mapped[ApplicationStatus] = mapped_column(
+        stored_enum(ApplicationStatus, 20), default=ApplicationStatus.NEW, index=True
+    )
     submitted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     status_changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # When the applicant first reached a status that reveals who they are (anonymised shortlisting).
@@ -157,7 +160,7 @@ class ApplicationStatusChange(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[ApplicationStatus] = mapped_column(stored_enum(ApplicationStatus, 20))
     changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 

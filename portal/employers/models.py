@@ -8,6 +8,7 @@ from sqlalchemy import DateTime, Float, ForeignKey, String, Text
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.columns import stored_enum
 from portal.extensions import db
 from portal.reference.models import Sector
 from portal.time import utcnow
@@ -33,7 +34,9 @@ class Organisation(db.Model):
     website: Mapped[str | None] = mapped_column(String(255))
     about: Mapped[str] = mapped_column(Text, default="")
     logo_filename: Mapped[str | None] = mapped_column(String(80))
-    status: Mapped[str] = mapped_column(String(20), default=OrganisationStatus.PENDING.value, index=True)
+    status: Mapped[OrganisationStatus] = mapped_column(
+        stored_enum(OrganisationStatus, 20), default=OrganisationStatus.PENDING, index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -9,6 +9,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.columns import stored_enum
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
 from portal.reference.models import JobRole, PayBand, Sector
@@ -113,7 +114,7 @@ class Vacancy(db.Model):
     anonymised_shortlisting: Mapped[bool] = mapped_column(default=False)
     # Whether applicants through the portal must send a CV.
     cv_required: Mapped[bool] = mapped_column(default=True)
-    status: Mapped[str] = mapped_column(String(20), default=VacancyStatus.DRAFT.value, index=True)
+    status: Mapped[VacancyStatus] = mapped_column(stored_enum(VacancyStatus, 20), default=VacancyStatus.DRAFT, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
