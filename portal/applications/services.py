@@ -93,10 +93,10 @@ def vacancy_taking_applications(vacancy_id: int) -> Vacancy | None:
     return vacancy if vacancy is not None and vacancy.apply_method == ApplyMethod.PORTAL else None
 
 
-def refusal_reason(vacancy: Vacancy, today: date) -> str | None:
+def check_taking_applications(vacancy: Vacancy, today: date) -> None:
+    """Raises ApplicationRefused when the vacancy no longer takes applications."""
     if not vacancy.is_live(today):
-        return "This vacancy has closed, so it is no longer taking applications."
-    return None
+        raise ApplicationRefused("This vacancy has closed, so it is no longer taking applications.")
 
 
 def find_application(vacancy_id: int, user_id: int) -> Application | None:
@@ -129,9 +129,7 @@ def submit_application(vacancy_id: int, user: User, details: ApplicationDetails,
         raise ApplicationRefused("This vacancy does not take applications through this website.")
     if find_application(vacancy.id, user.id) is not None:
         raise AlreadyApplied()
-    reason = refusal_reason(vacancy, today)
-    if reason:
-        raise ApplicationRefused(reason)
+    check_taking_applications(vacancy, today)
     now = utcnow()
     application = Application(
         vacancy_id=vacancy.id, user_id=user.id, full_name=details.full_name, email=details.email,

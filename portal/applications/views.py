@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.access import recruiter_required
 from portal.accounts.sessions import keep_at_sign_in
-from portal.applications import bp, equality, notices, services
+from portal.applications import applying, bp, equality, notices, services
 from portal.applications.forms import ApplicationEmailsForm, ApplicationForm, BulkStatusForm, NoteForm, StatusForm
 from portal.applications.models import (
     RECRUITER_STATUSES, RIGHT_TO_WORK_LABELS, Application, ApplicationEmails, ApplicationStatus,
@@ -13,9 +13,9 @@ from portal.applications.models import (
 from portal.extensions import db
 from portal.lookups import found_or_404
 from portal.passport.services import has_records
-from portal.passport.sharing import live_organisation_share, share_with_organisation
-from portal.profiles.services import get_profile, update_contact_details
-from portal.storage import UploadRejected, download_response
+from portal.passport.sharing import live_organisation_share
+from portal.profiles.services import get_profile
+from portal.storage import download_response
 from portal.time import utcnow
 from portal.vacancies.models import Vacancy
 from portal.vacancies.services import get_vacancy_for_organisation
@@ -50,10 +50,10 @@ def apply(vacancy_id: int):
             if request.method == "GET":
                 flash("You have already applied for this job.", "info")
             return _confirmation(existing.id)
-    refusal = services.refusal_reason(vacancy, date.today())
-    if refusal:
-        flash(refusal, "error")
-        return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id, slug=vacancy.slug))
+    try:
+        services.check_taking_applications(vacancy, date.today())
+    except services.ApplicationRefused as refusal:
+        return _refused(vacancy, refusal)
     if not signed_in:
         return _apply_signed_out(vacancy)
 
@@ -68,35 +68,29 @@ def apply(vacancy_id: int):
     else:
         form = ApplicationForm.prefilled(current_user, profile, saved_cv, vacancy.cv_required)
     if form.validate_on_submit():
-        try:
-            application = services.submit_application(vacancy.id, current_user, form.details(), date.today())
-            if form.save_to_profile.data:
-                update_contact_details(current_user.id, form.contact_details())
-            if form.share_passport.data and holds_passport:
-                share_with_organisation(current_user, vacancy.organisation, application.id,
-                                        keep_after_application=form.keep_sharing.data)
-            services.discard_draft(session.pop(DRAFT_KEY, None))
-            db.session.commit()
-        except services.AlreadyApplied:
-            db.session.rollback()
-            existing = services.find_application(vacancy.id, current_user.id)
-            return _confirmation(existing.id) if existing else redirect(url_for(".apply", vacancy_id=vacancy.id))
-        except services.ApplicationRefused as refusal:
-            db.session.rollback()
-            services.close_full_vacancy(vacancy.id)
-            db.session.commit()
-            flash(str(refusal), "error")
-            return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id, slug=vacancy.slug))
-        except UploadRejected as rejection:
-            db.session.rollback()
-            form.cv.errors.append(str(rejection))
-        else:
-            services.notify_submitted(application)
-            notices.send_at_once(application)
-            return _confirmation(application.id)
+        extras = applying.Extras(
+            contact_details=form.contact_details() if form.save_to_profile.data else None,
+            share_passport=form.share_passport.data, keep_sharing=form.keep_sharing.data,
+            draft_token=session.get(DRAFT_KEY),
+        )
+        outcome = applying.send_application(vacancy, current_user, form.details(), extras, date.today())
+        if outcome.sent:
+            session.pop(DRAFT_KEY, None)
+        if outcome.application is not None:
+            return _confirmation(outcome.application.id)
+        if outcome.already_applied:
+            return redirect(url_for(".apply", vacancy_id=vacancy.id))
+        if outcome.refusal is not None:
+            return _refused(vacancy, outcome.refusal)
+        form.cv.errors.append(str(outcome.rejected_upload))
     return render_template(
         "applications/apply.html", vacancy=vacancy, form=form, restored=draft is not None, holds_passport=holds_passport
     )
+
+
+def _refused(vacancy: Vacancy, refusal: services.ApplicationRefused):
+    flash(str(refusal), "error")
+    return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id, slug=vacancy.slug))
 
 
 def _apply_signed_out(vacancy: Vacancy):
