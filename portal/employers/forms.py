@@ -9,6 +9,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional, Validatio
 from portal.accounts.roles import Role
 from portal.employers import services
 from portal.employers.services import INVITABLE_ROLES
+from portal.storage import UploadRejected
 
 MAX_SITES = 20
 
@@ -89,8 +90,8 @@ class OrganisationForm(FlaskForm):
     def validate_logo(self, field):
         if field.data:
             try:
-                services.read_logo(field.data.stream)
-            except services.LogoRejected as error:
+                services.check_logo(field.data)
+            except UploadRejected as error:
                 raise ValidationError(str(error)) from error
 
     @classmethod
