@@ -70,6 +70,7 @@ class OrganisationForm(FlaskForm):
     )
     sites = FieldList(FormField(SiteForm), min_entries=1, max_entries=MAX_SITES)
     logo = FileField("Logo (optional)")
+    remove_logo = BooleanField("Remove the current logo")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -182,9 +182,11 @@ def _vacancies_using(site: Site) -> int:
     )
 
 
-def update_organisation(organisation: Organisation, details: OrganisationDetails, logo: FileStorage | None = None) -> None:
-    """Change the details and sites (never the status), and the logo when a new one is given. Raises
-    UploadRejected when the logo cannot be stored."""
+def update_organisation(
+    organisation: Organisation, details: OrganisationDetails, logo: FileStorage | None = None, remove_logo: bool = False,
+) -> None:
+    """Change the details and sites (never the status), and the logo when a new one is given (or remove it).
+    Raises UploadRejected when the logo cannot be stored."""
     existing = {site.id: site for site in organisation.sites}
     for row in details.sites:
         if row.remove and row.site_id in existing:
@@ -206,6 +208,9 @@ def update_organisation(organisation: Organisation, details: OrganisationDetails
             _fill_site(site, row)
     if logo is not None:
         _store_logo(organisation, logo)
+    elif remove_logo and organisation.logo is not None:
+        removed, organisation.logo = organisation.logo, None
+        delete_file(removed)
     db.session.flush()
 
 

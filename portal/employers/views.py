@@ -84,7 +84,7 @@ def organisation():
         form.add_site_row()
     elif form.validate_on_submit():
         try:
-            services.update_organisation(organisation, form.details(), form.logo.data)
+            services.update_organisation(organisation, form.details(), form.logo.data, form.remove_logo.data)
         except UploadRejected as problem:
             db.session.rollback()
             form.logo.errors.append(str(problem))

@@ -34,6 +34,13 @@ def _register(client, logo):
     return client.post("/employers/register", data=organisation_form(logo=logo), content_type="multipart/form-data")
 
 
+def _edit(client, app, **changes):
+    with app.app_context():
+        site_id = db.session.scalar(select(Organisation).where(Organisation.name == "Wreake Valley Care")).sites[0].id
+    return client.post("/recruiter/organisation", content_type="multipart/form-data",
+                       data=organisation_form(**{"sites-0-site_id": str(site_id), **changes}))
+
+
 def _approve(app, name="Wreake Valley Care"):
     with app.app_context():
         db.session.scalar(select(Organisation).where(Organisation.name == name)).status = "approved"
@@ -55,10 +62,7 @@ def test_a_logo_is_uploaded_replaced_and_served_from_the_storage(client, app, st
     first_url = f"/images/{first.key}.png"
     assert first_url in client.get("/recruiter/organisation").get_data(as_text=True)
 
-    with app.app_context():
-        site_id = db.session.scalar(select(Organisation).where(Organisation.name == "Wreake Valley Care")).sites[0].id
-    client.post("/recruiter/organisation", content_type="multipart/form-data",
-                data=organisation_form(**{"sites-0-site_id": str(site_id), "logo": upload(IMAGE_WEBP, "new.webp")}))
+    _edit(client, app, logo=upload(IMAGE_WEBP, "new.webp"))
     second = _logo(app)
     second_url = f"/images/{second.key}.webp"
     assert second_url != first_url, "a new logo has a new address, so caches never show the old one"
@@ -177,3 +181,17 @@ def test_other_stored_files_are_never_served_as_images(client, app, make_user):
     name = key.split("/")[1]
     for address in (f"/images/{key}.pdf", f"/images/logo/{name}.pdf", f"/images/logo/{name}.png"):
         assert client.get(address).status_code == 404, address
+
+
+def test_removing_the_logo_deletes_it_and_its_object(client, app, storage, make_user):
+    sign_in(client, make_user())
+    _register(client, upload(PNG, "logo.png"))
+    _approve(app)
+    logo = _logo(app)
+    page = client.get("/recruiter/organisation").get_data(as_text=True)
+    assert "Remove the current logo" in page
+    _edit(client, app, remove_logo="y")
+    assert _logo(app) is None and _stored_files(app) == 0
+    assert not storage.exists(logo.key)
+    assert client.get(f"/images/{logo.key}.png").status_code == 404
+    assert "Remove the current logo" not in client.get("/recruiter/organisation").get_data(as_text=True)
