@@ -16,24 +16,6 @@ from portal.extensions import csrf, db, limiter, login_manager, migrate
 from portal.logs import install_werkzeug_filter
 from portal.text import CleanRequest
 
-BLUEPRINT_MODULES = (
-    "portal.pages",
-    "portal.accounts",
-    "portal.twofactor",
-    "portal.employers",
-    "portal.vacancies",
-    "portal.jobsearch",
-    "portal.admin",
-    "portal.api",
-    "portal.integrations",
-    "portal.profiles",
-    "portal.privacy",
-    "portal.alerts",
-    "portal.applications",
-    "portal.passport",
-    "portal.audit",
-)
-
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:
     overrides = config if isinstance(config, dict) else {}
@@ -141,14 +123,14 @@ class RecordIdConverter(IntegerConverter):
 
 
 def register_blueprints(app: Flask) -> None:
-    import importlib
+    from portal import api
+    from portal.domains import domain_blueprints
 
     app.url_map.converters["int"] = RecordIdConverter
-    for module_name in BLUEPRINT_MODULES:
-        # Routes are imported here, not by the package, so importing a domain's models never loads its views.
-        importlib.import_module(f"{module_name}.views")
-        app.register_blueprint(importlib.import_module(module_name).bp)
-    csrf.exempt(importlib.import_module("portal.api").bp)
+    # Routes are imported here, not by the package, so importing a domain's models never loads its views.
+    for blueprint in domain_blueprints():
+        app.register_blueprint(blueprint)
+    csrf.exempt(api.bp)
 
 
 def serve_static_files(app: Flask) -> None:

@@ -1,24 +1,9 @@
-"""``flask`` commands, one group per domain."""
-import importlib
-
+"""``flask`` commands, one group per domain (its ``commands`` module's ``cli``)."""
 from flask import Flask
 
-COMMAND_MODULES = (
-    "portal.accounts.commands",
-    "portal.reference.commands",
-    "portal.locations.commands",
-    "portal.indexing.commands",
-    "portal.vacancies.commands",
-    "portal.demo.commands",
-    "portal.admin.commands",
-    "portal.privacy.commands",
-    "portal.storage.commands",
-    "portal.alerts.commands",
-    "portal.applications.commands",
-    "portal.passport.commands",
-)
+from portal.domains import domain_parts
 
 
 def init_app(app: Flask) -> None:
-    for module_name in COMMAND_MODULES:
-        app.cli.add_command(importlib.import_module(module_name).cli)
+    for module in domain_parts("commands"):
+        app.cli.add_command(module.cli)

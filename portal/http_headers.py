@@ -68,6 +68,12 @@ def never_stored(view):
     return wrapped
 
 
+def shared_by_everyone() -> None:
+    """This response is the same for everyone (a public image at an address of its own), so it keeps the
+    caching it states even for a signed-in person."""
+    g.shared_response = True
+
+
 def _mark_private(_app, **_extra) -> None:
     # Sent when a view that needs sign-in turns someone away, and on signing out: such responses are private
     # even though nobody is signed in by the time they are sent.
@@ -75,7 +81,7 @@ def _mark_private(_app, **_extra) -> None:
 
 
 def _never_store_private_pages(response: Response) -> Response:
-    if request.endpoint == "static":
+    if request.endpoint == "static" or g.get("shared_response"):
         return response
     private = g.get("private_response") or current_user.is_authenticated
     if private and "no-store" not in response.headers.get("Cache-Control", ""):

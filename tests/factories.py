@@ -2,21 +2,26 @@
 columns are loaded; read relationships inside ``with app.app_context()`` from a fresh query."""
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import date, timedelta
 
 import pyotp
 import pytest
 from sqlalchemy import update
+from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User
 from portal.accounts.passwords import hash_password
 from portal.accounts.roles import Role
 from portal.employers.models import Organisation, OrganisationStatus, Site
+from portal.employers.services import LOGO_PURPOSE, MAX_LOGO_BYTES
 from portal.extensions import db
+from portal.storage import save_image
 from portal.time import utcnow
 from portal.twofactor.models import TwoFactorSecret
 from portal.vacancies.models import Vacancy, VacancyStatus
+from tests.storage.samples import IMAGE_PNG
 
 PASSWORD = "correct horse battery staple"
 TWO_FACTOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -66,6 +71,21 @@ def make_organisation(app):
             **fields,
         )
         return _save(app, organisation)
+
+    return make
+
+
+@pytest.fixture
+def make_logo(app):
+    """A logo in the app's storage, as an upload leaves it: ``make_organisation(logo_id=make_logo().id)``."""
+    def make(data=IMAGE_PNG, filename="logo.png"):
+        with app.app_context():
+            stored = save_image(FileStorage(io.BytesIO(data), filename), owner_id=None,
+                                purpose=LOGO_PURPOSE, max_bytes=MAX_LOGO_BYTES, called="logo")
+            db.session.commit()
+            db.session.refresh(stored)
+            db.session.expunge(stored)
+        return stored
 
     return make
 

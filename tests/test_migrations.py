@@ -84,3 +84,70 @@ def test_the_migration_withdraws_verifications_holders_made_of_their_own_records
         db.engine.dispose()
     assert verified == {1: None, 2: 2}
     assert revoked == {"credential-1": "Verified by its own holder", "credential-2": ""}
+
+
+def test_the_migration_moves_logos_from_the_instance_folder_into_the_storage_and_back(tmp_path):
+    """A logo found in instance/logos becomes a stored file; one that is missing leaves its organisation
+    without a logo. Downgrading writes each logo back to the folder."""
+    from flask_migrate import downgrade
+
+    from portal.storage import get_storage
+    from tests.storage.samples import IMAGE_JPEG, IMAGE_PNG
+
+    instance = tmp_path / "instance"
+    migrated = create_app({
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'migrated.db'}",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"), "INSTANCE_PATH": str(instance),
+    })
+    (instance / "logos").mkdir(parents=True)
+    (instance / "logos" / f"{'a' * 32}.png").write_bytes(IMAGE_PNG)
+    (instance / "logos" / f"{'b' * 32}.jpg").write_bytes(IMAGE_JPEG)
+    logos = {1: f"{'a' * 32}.png", 2: f"{'b' * 32}.jpg", 3: f"{'c' * 32}.png", 4: "../secret-key", 5: None}
+    with migrated.app_context():
+        upgrade(revision="7c4e2a91d0b6")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO sectors (code, name, position, is_nhs) VALUES ('home_care', 'Home care', 1, 0)"))
+            for organisation_id, filename in logos.items():
+                connection.execute(text(
+                    "INSERT INTO organisations (id, name, slug, sector_code, about, status, created_at, logo_filename) "
+                    f"VALUES ({organisation_id}, 'Care {organisation_id}', 'care-{organisation_id}', 'home_care', '', "
+                    "'approved', '2026-11-01', :filename)"), {"filename": filename})
+            connection.execute(text(
+                "INSERT INTO sites (id, organisation_id, name, town, postcode) VALUES (1, 1, 'Head office', 'Oakham', 'LE15 6AA')"))
+            connection.execute(text(
+                "INSERT INTO users (id, email, full_name, password_hash, organisation_id, is_active_account, created_at) "
+                "VALUES (1, 'sam@example.org', 'Sam', 'x', 1, 1, '2026-11-01')"))
+
+        def kept_in_place():
+            with db.engine.connect() as connection:
+                return (connection.execute(text("SELECT organisation_id FROM sites")).scalars().all(),
+                        connection.execute(text("SELECT organisation_id FROM users")).scalars().all(),
+                        connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+
+        upgrade()
+        # SQLite recreates the table: its sites and members stay, and foreign keys are checked again after.
+        assert kept_in_place() == ([1], [1], 1)
+        with db.engine.connect() as connection:
+            moved = connection.execute(text(
+                "SELECT organisations.id, stored_files.key, stored_files.purpose, stored_files.content_type, "
+                "stored_files.size, stored_files.owner_id FROM organisations "
+                "JOIN stored_files ON stored_files.id = organisations.logo_id ORDER BY organisations.id")).all()
+            without = connection.execute(text("SELECT id FROM organisations WHERE logo_id IS NULL ORDER BY id")).scalars().all()
+        assert [(row.id, row.purpose, row.content_type, row.size, row.owner_id) for row in moved] == [
+            (1, "logo", "image/png", len(IMAGE_PNG), None), (2, "logo", "image/jpeg", len(IMAGE_JPEG), None),
+        ]
+        assert without == [3, 4, 5]
+        storage = get_storage()
+        assert storage.get(moved[0].key) == IMAGE_PNG and storage.get(moved[1].key) == IMAGE_JPEG
+
+        downgrade(revision="7c4e2a91d0b6")
+        with db.engine.connect() as connection:
+            restored = dict(connection.execute(text("SELECT id, logo_filename FROM organisations")).all())
+            stored_rows = connection.execute(text("SELECT count(*) FROM stored_files")).scalar()
+        assert kept_in_place() == ([1], [1], 1)
+        db.engine.dispose()
+    assert (instance / "logos" / restored[1]).read_bytes() == IMAGE_PNG
+    assert (instance / "logos" / restored[2]).read_bytes() == IMAGE_JPEG
+    assert [restored[n] for n in (3, 4, 5)] == [None, None, None]
+    assert stored_rows == 0

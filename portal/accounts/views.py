@@ -126,7 +126,6 @@ def account():
         "accounts/account.html",
         live_sessions=services.live_sessions(current_user, utcnow()),
         this_session=sessions.current_token_hash(),
-        sign_out_others_form=SignOutOtherDevicesForm(),
         two_factor_on=two_factor.is_enabled(current_user),
         two_factor_required=two_factor.is_required(current_user),
     )

@@ -9,6 +9,7 @@ from wtforms.validators import Email, InputRequired, Length, Optional, Validatio
 from portal.accounts.roles import Role
 from portal.employers import services
 from portal.employers.services import INVITABLE_ROLES
+from portal.storage import UploadRejected
 
 MAX_SITES = 20
 
@@ -69,6 +70,7 @@ class OrganisationForm(FlaskForm):
     )
     sites = FieldList(FormField(SiteForm), min_entries=1, max_entries=MAX_SITES)
     logo = FileField("Logo (optional)")
+    remove_logo = BooleanField("Remove the current logo")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,8 +91,8 @@ class OrganisationForm(FlaskForm):
     def validate_logo(self, field):
         if field.data:
             try:
-                services.read_logo(field.data.stream)
-            except services.LogoRejected as error:
+                services.check_logo(field.data)
+            except UploadRejected as error:
                 raise ValidationError(str(error)) from error
 
     @classmethod

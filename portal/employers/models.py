@@ -15,6 +15,7 @@ from portal.time import utcnow
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
+    from portal.storage.models import StoredFile
     from portal.vacancies.models import Vacancy
 
 
@@ -33,7 +34,8 @@ class Organisation(db.Model):
     sector_code: Mapped[str] = mapped_column(ForeignKey("sectors.code"), index=True)
     website: Mapped[str | None] = mapped_column(String(255))
     about: Mapped[str] = mapped_column(Text, default="")
-    logo_filename: Mapped[str | None] = mapped_column(String(80))
+    # use_alter: stored files name their owner, a user, and users their organisation; this closes the loop.
+    logo_id: Mapped[int | None] = mapped_column(ForeignKey("stored_files.id", ondelete="SET NULL", use_alter=True))
     status: Mapped[OrganisationStatus] = mapped_column(
         stored_enum(OrganisationStatus, 20), default=OrganisationStatus.PENDING, index=True
     )
@@ -41,6 +43,7 @@ class Organisation(db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     sector: Mapped[Sector] = relationship()
+    logo: Mapped[StoredFile | None] = relationship("StoredFile")
     sites: Mapped[list[Site]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan", order_by="Site.id"
     )

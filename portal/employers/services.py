@@ -6,11 +6,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
-from typing import BinaryIO
 
 from flask import current_app, url_for
 from slugify import slugify
+from werkzeug.datastructures import FileStorage
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -24,6 +23,7 @@ from portal.locations.services import find_place
 from portal.mail import send_email
 from portal.refusals import Conflict, Forbidden, Refused
 from portal.reference.models import Sector
+from portal.storage import Shown, StoredFile, check_image_upload, delete_file, register_public_images, save_image
 from portal.time import utcnow
 from portal.vacancies.models import Vacancy, vacancy_sites
 
@@ -31,12 +31,7 @@ FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 # Paths under /employers/ that a slug must not shadow.
 RESERVED_SLUGS = {"register"}
 MAX_LOGO_BYTES = 1024 * 1024
-LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
-LOGO_FILENAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg)$")
-
-
-class LogoRejected(Refused, ValueError):
-    field = "logo"
+LOGO_PURPOSE = "logo"
 
 
 class SiteInUse(Conflict):
@@ -145,46 +140,35 @@ def _new_site(details: SiteDetails) -> Site:
 
 # Logos
 
-def logo_folder() -> Path:
-    return Path(current_app.instance_path) / "logos"
+def check_logo(upload: FileStorage) -> None:
+    """UploadRejected, with a message for the form, unless the upload would be stored as a logo."""
+    check_image_upload(upload, max_bytes=MAX_LOGO_BYTES, called="logo")
 
 
-def read_logo(stream: BinaryIO) -> tuple[bytes, str]:
-    """The file's bytes and extension, judged by its content; the name and declared type are ignored."""
-    content = stream.read(MAX_LOGO_BYTES + 1)
-    stream.seek(0)
-    if len(content) > MAX_LOGO_BYTES:
-        raise LogoRejected("The logo must be smaller than 1 MB")
-    for signature, extension in LOGO_SIGNATURES.items():
-        if content.startswith(signature):
-            return content, extension
-    raise LogoRejected("The logo must be a PNG or JPEG image")
+def _store_logo(organisation: Organisation, upload: FileStorage) -> None:
+    """The new logo in the storage layer; the one it replaces is deleted, its object once this commits."""
+    replaced = organisation.logo
+    organisation.logo = save_image(upload, owner_id=None, purpose=LOGO_PURPOSE, max_bytes=MAX_LOGO_BYTES, called="logo")
+    if replaced is not None:
+        delete_file(replaced)
 
 
-def _store_logo(stream: BinaryIO) -> str:
-    content, extension = read_logo(stream)
-    filename = f"{secrets.token_hex(16)}.{extension}"
-    folder = logo_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / filename).write_bytes(content)
-    return filename
+def logo_shown(stored: StoredFile, user) -> Shown | None:
+    """Who may see a logo: anyone when its organisation is approved; else its own people and admins."""
+    organisation = db.session.scalar(select(Organisation).where(Organisation.logo_id == stored.id))
+    if organisation is None or not can_view(organisation, user):
+        return None
+    return Shown.TO_EVERYONE if organisation.is_approved else Shown.TO_THIS_VIEWER
 
 
-def logo_path(filename: str) -> Path | None:
-    return logo_folder() / filename if LOGO_FILENAME.match(filename) else None
-
-
-def delete_logo(filename: str | None) -> None:
-    """Remove a logo that has been replaced; call it once the new one is committed."""
-    path = logo_path(filename) if filename else None
-    if path is not None:
-        path.unlink(missing_ok=True)
+register_public_images(LOGO_PURPOSE, logo_shown)
 
 
 # Registering and editing
 
-def register_organisation(user: User, details: OrganisationDetails, logo: BinaryIO | None = None) -> Organisation:
-    """A new organisation waiting for approval, with ``user`` as its first recruiter."""
+def register_organisation(user: User, details: OrganisationDetails, logo: FileStorage | None = None) -> Organisation:
+    """A new organisation waiting for approval, with ``user`` as its first recruiter. Raises UploadRejected
+    when the logo cannot be stored."""
     organisation = Organisation(
         name=details.name,
         slug=unique_slug(details.name),
@@ -194,11 +178,11 @@ def register_organisation(user: User, details: OrganisationDetails, logo: Binary
         status=OrganisationStatus.PENDING.value,
         sites=[_new_site(site) for site in details.sites if not site.remove],
     )
-    if logo is not None:
-        organisation.logo_filename = _store_logo(logo)
     db.session.add(organisation)
     user.organisation = organisation
     user.grant(Role.RECRUITER)
+    if logo is not None:
+        _store_logo(organisation, logo)
     db.session.flush()
     return organisation
 
@@ -209,8 +193,11 @@ def _vacancies_using(site: Site) -> int:
     )
 
 
-def update_organisation(organisation: Organisation, details: OrganisationDetails, logo: BinaryIO | None = None) -> str | None:
-    """Change the details and sites (never the status); returns the replaced logo's filename, if any."""
+def update_organisation(
+    organisation: Organisation, details: OrganisationDetails, logo: FileStorage | None = None, remove_logo: bool = False,
+) -> None:
+    """Change the details and sites (never the status), and the logo when a new one is given (or remove it).
+    Raises UploadRejected when the logo cannot be stored."""
     existing = {site.id: site for site in organisation.sites}
     for row in details.sites:
         if row.remove and row.site_id in existing:
@@ -230,12 +217,12 @@ def update_organisation(organisation: Organisation, details: OrganisationDetails
             organisation.sites.remove(site)
         else:
             _fill_site(site, row)
-    replaced_logo = None
     if logo is not None:
-        replaced_logo = organisation.logo_filename
-        organisation.logo_filename = _store_logo(logo)
+        _store_logo(organisation, logo)
+    elif remove_logo and organisation.logo is not None:
+        removed, organisation.logo = organisation.logo, None
+        delete_file(removed)
     db.session.flush()
-    return replaced_logo
 
 
 # Public pages
@@ -251,10 +238,6 @@ def organisation_by_slug(slug: str) -> Organisation | None:
     return db.session.scalar(
         select(Organisation).where(Organisation.slug == slug).options(selectinload(Organisation.sites))
     )
-
-
-def organisation_by_logo(filename: str) -> Organisation | None:
-    return db.session.scalar(select(Organisation).where(Organisation.logo_filename == filename))
 
 
 def live_vacancies(organisation: Organisation, today: date) -> list[Vacancy]:

@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_from_directory, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, user_logged_in
 
 from portal.accounts.access import recruiter_required
@@ -9,12 +9,10 @@ from portal.employers import bp, services
 from portal.employers.forms import InvitationForm, OrganisationForm
 from portal.confirmation import confirmation_page
 from portal.extensions import db
-from portal.http_headers import uploaded_file_policy
 from portal.lookups import found_or_404
 from portal.pages.errors import organisation_suspended
+from portal.storage import UploadRejected
 from portal.time import utcnow
-
-LOGO_CACHE_SECONDS = 30 * 24 * 60 * 60
 
 
 @user_logged_in.connect
@@ -50,14 +48,19 @@ def register():
     if _wants_another_site():
         form.add_site_row()
     elif form.validate_on_submit():
-        organisation = services.register_organisation(current_user, form.details(), form.logo.data)
-        db.session.commit()
-        flash(
-            f"{organisation.name} is registered. We will check it and let you know by email when it is "
-            "approved. You can add vacancies now; they appear once your organisation is approved.",
-            "success",
-        )
-        return redirect(url_for("employers.organisation"))
+        try:
+            organisation = services.register_organisation(current_user, form.details(), form.logo.data)
+        except UploadRejected as problem:
+            db.session.rollback()
+            form.logo.errors.append(str(problem))
+        else:
+            db.session.commit()
+            flash(
+                f"{organisation.name} is registered. We will check it and let you know by email when it is "
+                "approved. You can add vacancies now; they appear once your organisation is approved.",
+                "success",
+            )
+            return redirect(url_for("employers.organisation"))
     return render_template("employers/register.html", form=form)
 
 
@@ -73,16 +76,6 @@ def detail(slug: str):
     )
 
 
-@bp.get("/logos/<filename>")
-@uploaded_file_policy
-def logo(filename: str):
-    organisation = services.organisation_by_logo(filename)
-    path = services.logo_path(filename)
-    if organisation is None or path is None or not services.can_view(organisation, current_user):
-        abort(404)
-    return send_from_directory(path.parent, path.name, max_age=LOGO_CACHE_SECONDS)
-
-
 @bp.route("/recruiter/organisation", methods=["GET", "POST"])
 @recruiter_required
 def organisation():
@@ -92,13 +85,15 @@ def organisation():
         form.add_site_row()
     elif form.validate_on_submit():
         try:
-            replaced_logo = services.update_organisation(organisation, form.details(), form.logo.data)
+            services.update_organisation(organisation, form.details(), form.logo.data, form.remove_logo.data)
+        except UploadRejected as problem:
+            db.session.rollback()
+            form.logo.errors.append(str(problem))
         except services.SiteInUse as problem:
             row = next(entry for entry in form.sites if entry.form.site_id.data == str(problem.site.id))
             row.form.remove.errors.append(str(problem))
         else:
             db.session.commit()
-            services.delete_logo(replaced_logo)
             flash("Your organisation's details have been saved.", "success")
             return redirect(url_for("employers.organisation"))
     return render_template("employers/organisation.html", form=form, organisation=organisation)

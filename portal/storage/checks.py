@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
+
+from PIL import Image
 
 from portal.refusals import Refused
 
@@ -23,6 +26,10 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 ZIP_SIGNATURE = b"PK\x03\x04"
 UNREADABLE = "The selected file could not be opened – save it again and upload the new copy"
+# Pictures shown on the site are at most this many pixels a side: a larger one would be made smaller by the
+# browser anyway, and one that claims millions of pixels in a small file (a decompression bomb) is refused
+# before its pixels are decoded.
+MAX_IMAGE_SIDE = 4000
 
 
 class UploadRejected(Refused, ValueError):
@@ -47,10 +54,14 @@ FILE_TYPES = {
         FileType("odt", "ODT", "odt", ODT_MIMETYPE.decode()),
         FileType("png", "PNG", "png", "image/png"),
         FileType("jpeg", "JPG", "jpg", "image/jpeg"),
+        FileType("webp", "WebP", "webp", "image/webp"),
     )
 }
 CV_TYPES = frozenset({"pdf", "docx", "odt"})
 EVIDENCE_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "odt"})
+IMAGE_TYPES = frozenset({"png", "jpeg", "webp"})
+# Pillow's names for the image types, so that it decodes nothing else.
+PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 
 
 def identify(data: bytes, allowed: Collection[str]) -> FileType:
@@ -61,6 +72,34 @@ def identify(data: bytes, allowed: Collection[str]) -> FileType:
     file_type = _sniff(data)
     if file_type is None or file_type.name not in allowed:
         raise UploadRejected(f"The selected file must be a {_labels(allowed)}")
+    return file_type
+
+
+def check_image(data: bytes, called: str = "image", allowed: Collection[str] = IMAGE_TYPES) -> FileType:
+    """The type of an image to be shown on the site: one of ``allowed`` by its content, of a sensible size
+    in pixels, and decoded in full, so that a truncated or corrupt file is refused now rather than shown
+    broken. Messages name the file as ``called``."""
+    if not set(allowed) <= IMAGE_TYPES:
+        raise ValueError(f"Not image types: {sorted(set(allowed) - IMAGE_TYPES)}")
+    file_type = _sniff(data)
+    if file_type is None or file_type.name not in allowed:
+        raise UploadRejected(f"The {called} must be a {_labels(allowed)} image")
+    too_large = (
+        f"The {called} must be at most {MAX_IMAGE_SIDE:,} pixels wide and {MAX_IMAGE_SIDE:,} pixels high"
+    )
+    try:
+        with Image.open(io.BytesIO(data), formats=[PILLOW_FORMATS[file_type.name]]) as image:
+            width, height = image.size
+            if max(width, height) > MAX_IMAGE_SIDE:
+                raise UploadRejected(too_large)
+            image.load()
+    except UploadRejected:
+        raise
+    except Image.DecompressionBombError as error:
+        raise UploadRejected(too_large) from error
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error) as error:
+        # Pillow's ways of saying the bytes are not a whole, valid image (UnidentifiedImageError is an OSError).
+        raise UploadRejected(f"The {called} could not be opened – save it again and upload the new copy") from error
     return file_type
 
 
@@ -76,6 +115,8 @@ def _sniff(data: bytes) -> FileType | None:
         return FILE_TYPES["png"]
     if data.startswith(JPEG_SIGNATURE):
         return FILE_TYPES["jpeg"]
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return FILE_TYPES["webp"]
     if data.startswith(ZIP_SIGNATURE):
         return _sniff_document(data)
     return None

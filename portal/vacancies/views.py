@@ -8,6 +8,7 @@ from portal.confirmation import confirmation_page
 from portal.database import retry_when_busy
 from portal.extensions import db
 from portal.lookups import found_or_404
+from portal.storage import image_url
 from portal.vacancies import bp, jsonld, services
 from portal.vacancies.forms import VacancyForm
 from portal.vacancies.models import CONTRACT_TYPE_LABELS, FLAG_LABELS, WORKING_PATTERN_LABELS, Vacancy
@@ -181,10 +182,7 @@ def _render_vacancy(vacancy: Vacancy, preview: bool):
     job_posting = None
     if not preview and vacancy.is_live(today):
         organisation = vacancy.organisation
-        logo_url = (
-            url_for("employers.logo", filename=organisation.logo_filename, _external=True)
-            if organisation.logo_filename else None
-        )
+        logo_url = image_url(organisation.logo, _external=True) if organisation.logo else None
         job_posting = jsonld.script_json(jsonld.job_posting(vacancy, page_url, logo_url))
     return render_template(
         "vacancies/detail.html",

@@ -150,7 +150,7 @@ PAGES: dict[str, tuple[str, str]] = {
 
 # GET routes that are not pages a person reads: files, feeds, JSON, and addresses that only redirect.
 NOT_PAGES = {
-    "/static/<path:filename>", "/logos/<filename>", "/sitemap.xml", "/sitemap-<int:part>.xml",
+    "/static/<path:filename>", "/images/<purpose>/<name>", "/sitemap.xml", "/sitemap-<int:part>.xml",
     "/jobs/feed.atom", "/feeds/vacancies.json", "/feeds/vacancies.xml", "/.well-known/jwks.json",
     "/passport/public-key.pem", "/passport/pdf", "/passport/records/<int:record_id>/credential",
     "/passport/records/<int:record_id>/evidence", "/profile/cv/download",

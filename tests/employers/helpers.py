@@ -1,7 +1,7 @@
 import io
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+from tests.storage.samples import IMAGE_JPEG as JPEG
+from tests.storage.samples import IMAGE_PNG as PNG
 
 
 def organisation_form(**overrides):

@@ -1,9 +1,8 @@
-from pathlib import Path
-
 from sqlalchemy import select
 
 from portal.employers.models import Organisation, Site
 from portal.extensions import db
+from portal.storage import StoredFile, get_storage
 from tests.employers.helpers import JPEG, PNG, organisation_form, upload
 from tests.factories import sign_in
 
@@ -64,18 +63,19 @@ def test_a_site_can_be_removed_unless_a_vacancy_uses_it(client, app, make_organi
         assert len(db.session.get(Organisation, organisation.id).sites) == 2
 
 
-def test_a_new_logo_replaces_the_old_file(client, app, make_organisation, make_recruiter):
+def test_a_new_logo_replaces_the_old_one_and_its_object(client, app, make_organisation, make_recruiter):
     organisation = make_organisation()
     sign_in(client, make_recruiter(organisation))
     _edit(client, app, organisation, logo=upload(PNG, "logo.png"))
     with app.app_context():
-        first = db.session.get(Organisation, organisation.id).logo_filename
+        first = db.session.get(Organisation, organisation.id).logo.key
     _edit(client, app, organisation, logo=upload(JPEG, "logo.jpg"))
     with app.app_context():
-        second = db.session.get(Organisation, organisation.id).logo_filename
-    logos = Path(app.instance_path) / "logos"
-    assert second.endswith(".jpg") and (logos / second).exists()
-    assert not (logos / first).exists()
+        second = db.session.get(Organisation, organisation.id).logo
+        storage = get_storage()
+        assert second.content_type == "image/jpeg" and storage.get(second.key) == JPEG
+        assert not storage.exists(first)
+        assert db.session.scalar(select(StoredFile).where(StoredFile.key == first)) is None
 
 
 def test_only_recruiters_with_an_organisation_may_edit(client, make_user):

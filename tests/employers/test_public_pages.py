@@ -63,13 +63,18 @@ def test_its_own_recruiters_and_admins_see_a_preview(app, make_organisation, mak
         assert "This page is hidden from the public" in response.get_data(as_text=True)
 
 
-def test_a_recruiter_of_another_organisation_gets_404(client, make_organisation, make_recruiter):
-    mine, theirs = make_organisation(), make_organisation(status="pending", logo_filename="0" * 32 + ".png")
+def test_a_recruiter_of_another_organisation_gets_404(client, make_organisation, make_recruiter, make_logo):
+    logo = make_logo()
+    mine, theirs = make_organisation(), make_organisation(status="pending", logo_id=logo.id)
     sign_in(client, make_recruiter(mine))
     assert client.get(f"/employers/{theirs.slug}").status_code == 404
-    assert client.get(f"/logos/{theirs.logo_filename}").status_code == 404
+    assert client.get(f"/images/{logo.key}.png").status_code == 404
 
 
-def test_logo_paths_outside_the_logo_folder_are_refused(client, make_organisation):
-    make_organisation(logo_filename="../portal.db")
-    assert client.get("/logos/..%2Fportal.db").status_code == 404
+def test_image_addresses_outside_the_storage_keys_are_refused(client, make_organisation, make_logo):
+    logo = make_logo()
+    make_organisation(logo_id=logo.id)
+    name = logo.key.split("/")[1]
+    for address in ("/images/logo/..%2Fportal.db", "/images/logo/../../portal.db", f"/images/logo/{name}.jpg",
+                    f"/images/logo/{name}", f"/images/cv/{name}.png", f"/images/logo/{name.upper()}.png"):
+        assert client.get(address).status_code == 404, address

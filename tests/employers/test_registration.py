@@ -4,6 +4,7 @@ from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.employers.models import Organisation
 from portal.extensions import db
+from portal.storage import StoredFile
 from tests.employers.helpers import JPEG, PNG, organisation_form, upload
 from tests.factories import sign_in
 
@@ -126,8 +127,11 @@ def test_a_png_or_jpeg_logo_is_stored_under_a_generated_name(client, app, make_u
     client.post("/employers/register", data=organisation_form(logo=upload(JPEG, "../../evil name.jpg")),
                 content_type="multipart/form-data")
     organisation = _organisation(app)
-    assert organisation.logo_filename.endswith(".jpg") and "evil" not in organisation.logo_filename
-    response = client.get(f"/logos/{organisation.logo_filename}")
+    with app.app_context():
+        logo = db.session.get(StoredFile, organisation.logo_id)
+    assert logo.purpose == "logo" and logo.owner_id is None
+    assert "evil" not in logo.key and logo.filename == "evil name.jpg"
+    response = client.get(f"/images/{logo.key}.jpg")
     assert response.status_code == 200
     assert response.mimetype == "image/jpeg" and response.data == JPEG
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -138,7 +142,7 @@ def test_a_logo_is_judged_by_its_content_not_its_name(client, app, make_user):
     for content, filename in ((b"<html><script>alert(1)</script></html>", "logo.png"), (b"MZ\x90\x00" * 20, "logo.jpg")):
         page = client.post("/employers/register", data=organisation_form(logo=upload(content, filename)),
                            content_type="multipart/form-data").get_data(as_text=True)
-        assert "The logo must be a PNG or JPEG image" in page
+        assert "The logo must be a PNG, JPG or WebP image" in page
         assert 'value="Wreake Valley Care"' in page
     assert _organisation(app) is None
 

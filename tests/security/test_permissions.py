@@ -370,7 +370,7 @@ def test_the_demo_data_has_no_record_verified_by_its_holder(app, catalogue):
 # public, or belongs to the signed-in person themselves, whatever organisation they are in.
 ORGANISATION_BLUEPRINTS = {"employers", "applications", "integrations", "vacancies", "passport", "api"}
 NOT_ORGANISATION_DOORS = {
-    "employers.directory", "employers.detail", "employers.logo", "employers.register",
+    "employers.directory", "employers.detail", "employers.register",
     "applications.apply", "applications.mine", "applications.confirmation", "applications.withdraw",
     "integrations.feed_json", "integrations.feed_xml", "vacancies.detail",
     "api.vacancies", "api.vacancy", "api.openapi", "api.verify_credential", "api.credential_status",

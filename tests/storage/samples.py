@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 from werkzeug.datastructures import FileStorage
@@ -53,3 +54,34 @@ def zip_bomb(unzipped_megabytes: int) -> bytes:
 def upload(data: bytes, filename: str = "cv.pdf", content_type: str = "application/pdf") -> FileStorage:
     """What Flask gives a view for a file field; the browser's name and type are whatever it claims."""
     return FileStorage(stream=io.BytesIO(data), filename=filename, content_type=content_type)
+
+
+def image(image_format: str, size: tuple[int, int] = (4, 3), noise: bool = False) -> bytes:
+    """A real image that decodes, made by Pillow; with ``noise`` it barely compresses."""
+    from PIL import Image
+
+    picture = Image.new("RGB", size, (0, 94, 184))
+    if noise:
+        picture = Image.frombytes("RGB", size, random.Random(1).randbytes(size[0] * size[1] * 3))
+    buffer = io.BytesIO()
+    picture.save(buffer, image_format)
+    return buffer.getvalue()
+
+
+IMAGE_PNG = image("PNG")
+IMAGE_JPEG = image("JPEG")
+IMAGE_WEBP = image("WEBP")
+# The first half of a real picture: its header reads, its pixels stop short.
+TRUNCATED_PNG = image("PNG", (64, 64), noise=True)[:1500]
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims ``width`` by ``height`` pixels, as a decompression bomb does."""
+    import struct
+    import zlib
+
+    data = bytearray(IMAGE_PNG)
+    header = b"IHDR" + struct.pack(">II", width, height) + bytes(data[24:29])
+    data[12:29] = header
+    data[29:33] = struct.pack(">I", zlib.crc32(header))
+    return bytes(data)

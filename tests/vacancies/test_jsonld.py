@@ -59,11 +59,12 @@ def test_direct_apply_follows_where_people_apply(client, make_organisation, make
     assert posting["directApply"] is direct_apply
 
 
-def test_a_logo_is_included_when_the_organisation_has_one(client, make_organisation, make_vacancy):
-    vacancy = make_vacancy(make_organisation(logo_filename="abc123.png"), external_ref=None)
+def test_a_logo_is_included_when_the_organisation_has_one(client, make_organisation, make_vacancy, make_logo):
+    logo = make_logo()
+    vacancy = make_vacancy(make_organisation(logo_id=logo.id), external_ref=None)
     posting = _job_posting(client.get(f"/jobs/{vacancy.id}/{vacancy.slug}").get_data(as_text=True))
     assert posting["hiringOrganization"]["logo"].startswith("http")
-    assert posting["hiringOrganization"]["logo"].endswith("abc123.png")
+    assert posting["hiringOrganization"]["logo"].endswith(f"/images/{logo.key}.png")
     assert posting["identifier"]["value"] == str(vacancy.id)
 
 
