@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "portal.alerts.commands",
     "portal.applications.commands",
     "portal.passport.commands",
+    "portal.mail.commands",
 )
 
 

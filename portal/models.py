@@ -13,6 +13,7 @@ from portal.employers.models import Invitation, Organisation, Site
 from portal.indexing.models import SearchChange
 from portal.integrations.models import ApiToken, CsvImport
 from portal.locations.models import Place
+from portal.mail.models import OutboxMessage
 from portal.passport.models import (
     AuditEntry,
     Competence,
@@ -54,6 +55,7 @@ __all__ = [
     "JobRole",
     "Organisation",
     "OrganisationRefresher",
+    "OutboxMessage",
     "PassportShare",
     "PassportView",
     "PayBand",

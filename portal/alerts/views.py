@@ -38,12 +38,13 @@ def new():
                 f"You already have {services.MAX_ALERTS_PER_EMAIL} job alerts. Delete one before adding another."
             )
         else:
-            db.session.commit()
             if not signed_in:
                 services.send_confirmation(alert)
+                db.session.commit()
                 return render_template(
                     "alerts/check_email.html", alert=alert, max_age_days=services.CONFIRM_MAX_AGE.days
                 )
+            db.session.commit()
             if created:
                 flash(
                     f"Your job alert is set up. We will email {alert.email} {alert.frequency} when there are new jobs.",

@@ -82,6 +82,8 @@ def apply(vacancy_id: int):
                 share_with_organisation(current_user, vacancy.organisation, application.id,
                                         keep_after_application=form.keep_sharing.data)
             services.discard_draft(session.pop(DRAFT_KEY, None))
+            services.notify_submitted(application)
+            notices.send_at_once(application)
             db.session.commit()
         except services.AlreadyApplied:
             db.session.rollback()
@@ -97,8 +99,6 @@ def apply(vacancy_id: int):
             db.session.rollback()
             form.cv.errors.append(str(rejection))
         else:
-            services.notify_submitted(application)
-            notices.send_at_once(application)
             return _confirmation(application.id)
     return render_template(
         "applications/apply.html", vacancy=vacancy, form=form, restored=draft is not None, holds_passport=holds_passport
@@ -219,9 +219,9 @@ def bulk_status(vacancy_id: int):
     if not form.validate():
         return _render_applicants(vacancy, form)
     result = services.change_statuses(vacancy.id, form.application_ids.data, ApplicationStatus(form.status.data), current_user)
-    db.session.commit()
     for application in result.changed:
         services.notify_status_change(application)
+    db.session.commit()
     label = ApplicationStatus(form.status.data).label
     changed = len(result.changed)
     if changed:
@@ -306,10 +306,10 @@ def change_status(application_id: int):
     except services.StatusChangeRefused as refusal:
         form.status.errors.append(str(refusal))
         return _render_application(application, status_form=form)
-    db.session.commit()
     if changed:
         services.notify_status_change(application)
         flash(f"Status changed to ‘{application.status_enum.label}’.", "success")
+    db.session.commit()
     return redirect(url_for(".application_detail", application_id=application.id))
 
 

@@ -130,8 +130,8 @@ def team():
         except services.AlreadyMember:
             form.email.errors.append(f"{form.email.data} is already a recruiter for your organisation")
         else:
-            db.session.commit()
             services.send_invitation(invitation, token, current_user)
+            db.session.commit()
             flash(f"We have emailed an invitation to {invitation.email}.", "success")
             return redirect(url_for("employers.team"))
     return _render_team(form)

@@ -13,6 +13,7 @@ PERSONAL_DATA_MODULES = (
     "portal.passport.personal_data",
     "portal.twofactor.personal_data",
     "portal.audit.personal_data",
+    "portal.mail.personal_data",
 )
 
 for _module_name in PERSONAL_DATA_MODULES:
