@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from datetime import timedelta
 from email import policy
@@ -23,6 +22,7 @@ from portal.extensions import db
 from portal.mail import send_email, sender
 from portal.mail.models import MessageStatus, OutboxMessage
 from portal.time import utcnow
+from tests.concurrency import at_once
 from tests.mail.servers import FakeSMTPHandler, SilentHandler, closed_port, serving, use_mail_server
 
 SCHEDULE = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
@@ -212,24 +212,8 @@ def test_senders_at_once_deliver_each_message_exactly_once(app, by_command, queu
         return write(self, *args)
 
     monkeypatch.setattr(sender.FileTransport, "send", slow_write)
-    start = threading.Barrier(4)
-    runs, errors = [], []
+    runs = at_once(app, 4, sender.deliver_due)
 
-    def send():
-        try:
-            with app.app_context():
-                start.wait()
-                runs.append(sender.deliver_due())
-        except Exception as error:  # reported below, on the test's thread
-            errors.append(error)
-
-    threads = [threading.Thread(target=send) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
     assert sum(run.sent for run in runs) == 12
     recipients = [BytesParser(policy=policy.default).parsebytes(path.read_bytes())["To"] for path in _files(app)]
     assert sorted(recipients) == sorted(f"person{number}@example.org" for number in range(12))
