@@ -301,14 +301,12 @@ class BackgroundSender:
 
     def __init__(self, app: Flask) -> None:
         self.app = app
-        self._lock = threading.Lock()
         self._reset()
         os.register_at_fork(after_in_child=self._reset)
         atexit.register(self.stop)
 
     def _reset(self) -> None:
         self._lock = threading.Lock()
-        self._pid = os.getpid()
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -336,7 +334,7 @@ class BackgroundSender:
     def stop(self, timeout: float | None = None) -> None:
         """Finish with one last run and end the thread (waiting at most ``timeout`` seconds)."""
         thread = self._thread
-        if thread is None or not thread.is_alive() or self._pid != os.getpid():
+        if thread is None or not thread.is_alive():
             return
         self._stop.set()
         self._wake.set()
