@@ -45,6 +45,18 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "Proud to Care <no-reply@proudtocare.example>")
+    # Seconds the sender waits on each step with the mail server; a hung server delays only the sender.
+    MAIL_TIMEOUT = int(os.environ.get("MAIL_TIMEOUT", "10"))
+    # Who delivers the outbox after a commit: "background" (a thread in each web process), "immediate"
+    # (the committing thread, for tests) or "command" (only `flask mail send`).
+    MAIL_DELIVERY = os.environ.get("MAIL_DELIVERY", "background")
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+    # A delivery attempt's claim on a message; a sender that died is taken over after this long.
+    MAIL_CLAIM_SECONDS = int(os.environ.get("MAIL_CLAIM_SECONDS", "300"))
+    # The sender thread also wakes this often for retries that fall due.
+    MAIL_POLL_SECONDS = int(os.environ.get("MAIL_POLL_SECONDS", "60"))
+    # Sent messages (addresses and bodies) are deleted this many days after they went.
+    MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
@@ -112,3 +124,5 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = True
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     SERVER_NAME = "localhost"
+    # Mail is delivered right after each commit, so that tests read the outbox files straight away.
+    MAIL_DELIVERY = "immediate"

@@ -41,6 +41,7 @@ DOMAINS = (
     "indexing",
     "storage",
     "demo",
+    "mail",
     "audit",
 )
 

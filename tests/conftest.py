@@ -16,7 +16,7 @@ from portal import create_app
 from portal.config import TestConfig
 from portal.extensions import db, limiter
 
-pytest_plugins = ["tests.factories", "tests.passport_factories", "tests.s3", "tests.session_stores"]
+pytest_plugins = ["tests.factories", "tests.passport_factories", "tests.s3", "tests.session_stores", "tests.mail.servers"]
 
 REFERENCE_TABLES = {"sectors", "pay_bands", "role_families", "job_roles", "places", "alembic_version"}
 

@@ -92,6 +92,7 @@ def forgot_password():
             )
         except services.TooManyAttempts as refusal:
             return too_many_attempts("accounts/forgot_password.html", form.email, refusal, form=form)
+        db.session.commit()
         return render_template("accounts/reset_sent.html", email=form.email.data)
     return render_template("accounts/forgot_password.html", form=form)
 
@@ -112,8 +113,8 @@ def reset_password(token: str):
     form.password_owner = user
     if form.validate_on_submit():
         services.reset_password(user, form.password.data)
-        db.session.commit()
         services.notify_password_changed(user)
+        db.session.commit()
         flash("Your password has been changed. Sign in with your new password.", "success")
         return redirect(url_for("accounts.sign_in"))
     return render_template("accounts/reset_password.html", form=form)
@@ -157,8 +158,8 @@ def change_password():
             form.current_password.errors.append("Your current password is not right. Check it and try again")
         else:
             sessions.renew_after_password_change(user)
-            db.session.commit()
             services.notify_password_changed(user)
+            db.session.commit()
             flash("Your password has been changed. Any other devices you were signed in on have been signed out.", "success")
             return redirect(url_for(".account"))
     return render_template("accounts/change_password.html", form=form)
@@ -181,9 +182,9 @@ def change_email():
         if not changed:
             form.password.errors.append("Your password is not right. Check it and try again")
         else:
-            db.session.commit()
             if old_email != user.email:
                 services.notify_email_changed(user, old_email)
+            db.session.commit()
             flash(f"Your email address is now {user.email}.", "success")
             return redirect(url_for(".account"))
     return render_template("accounts/change_email.html", form=form)

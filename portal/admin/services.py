@@ -56,8 +56,10 @@ def _change_status(organisation: Organisation, allowed_from: OrganisationStatus,
 
 
 def approve_organisation(organisation: Organisation, note: str = "") -> None:
+    """Approve the organisation and email its recruiters, in the same transaction."""
     _change_status(organisation, OrganisationStatus.PENDING, OrganisationStatus.APPROVED, "approved",
                    AuditAction.ORGANISATION_APPROVED, note)
+    notify_approval(organisation)
 
 
 def suspend_organisation(organisation: Organisation, note: str = "") -> None:
@@ -71,7 +73,7 @@ def reinstate_organisation(organisation: Organisation, note: str = "") -> None:
 
 
 def notify_approval(organisation: Organisation) -> None:
-    """Tell the organisation's recruiters; call it once the approval is committed."""
+    """Tell the organisation's recruiters that it is approved."""
     for recruiter in recruiters_of(organisation):
         send_email(
             recruiter.email,

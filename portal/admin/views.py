@@ -76,37 +76,32 @@ def _change_status(organisation_id: int, change: Callable[..., None], done: str)
     organisation = db.get_or_404(Organisation, organisation_id)
     form = ReviewForm()
     if not form.validate():
-        return None, _render_organisation(organisation, form, 400)
+        return _render_organisation(organisation, form, 400)
     back = redirect(url_for(".organisation", organisation_id=organisation.id) if form.came_from.data == "organisation"
                     else url_for(".dashboard"))
     try:
         change(organisation, form.note.data or "")
     except services.StatusChangeNotAllowed as problem:
         flash(str(problem), "error")
-        return None, back
+        return back
     db.session.commit()
     flash(f"{organisation.name} {done}.", "success")
-    return organisation, back
+    return back
 
 
 @bp.post("/admin/organisations/<int:organisation_id>/approve")
 @admin_required
 def approve(organisation_id: int):
-    organisation, response = _change_status(
-        organisation_id, services.approve_organisation, "is approved and its recruiters have been emailed"
-    )
-    if organisation is not None:
-        services.notify_approval(organisation)
-    return response
+    return _change_status(organisation_id, services.approve_organisation, "is approved and its recruiters have been emailed")
 
 
 @bp.post("/admin/organisations/<int:organisation_id>/suspend")
 @admin_required
 def suspend(organisation_id: int):
-    return _change_status(organisation_id, services.suspend_organisation, "is suspended: its page and vacancies are hidden")[1]
+    return _change_status(organisation_id, services.suspend_organisation, "is suspended: its page and vacancies are hidden")
 
 
 @bp.post("/admin/organisations/<int:organisation_id>/reinstate")
 @admin_required
 def reinstate(organisation_id: int):
-    return _change_status(organisation_id, services.reinstate_organisation, "is reinstated: its page and vacancies are public again")[1]
+    return _change_status(organisation_id, services.reinstate_organisation, "is reinstated: its page and vacancies are public again")

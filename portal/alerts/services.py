@@ -282,12 +282,10 @@ def send_due_digests(now: datetime | None = None, frequency: str | None = None) 
     2. New matches go into the alert's ledger as *pending*, and are committed. The ledger holds
        each vacancy once per alert, so a vacancy is never put in two digests.
     3. One email lists every pending vacancy still open, including any left pending by a run
-       that failed, so nothing is missed; then they are marked *sent* and the alert is released.
+       that failed, so nothing is missed; it is queued in the mail outbox in the same commit that
+       marks them *sent* and releases the alert, so it goes exactly once.
 
-    The one gap a database cannot close is between the mail server (or outbox) accepting the
-    message and the commit in step 3: a run that dies exactly there sends those vacancies again
-    on the next run. A rare repeat is chosen over a silent loss. An email that fails to send
-    leaves its vacancies pending, and the alert due, for the next run.
+    An email that cannot be made leaves its vacancies pending, and the alert due, for the next run.
     """
     now = now or utcnow()
     run = DigestRun()

@@ -37,12 +37,13 @@ def new():
         except services.TooManyAlerts as refusal:
             (form.frequency if signed_in else form.email).errors.append(str(refusal))
         else:
-            db.session.commit()
             if not signed_in:
                 services.send_confirmation(alert)
+                db.session.commit()
                 return render_template(
                     "alerts/check_email.html", alert=alert, max_age_days=services.CONFIRM_MAX_AGE.days
                 )
+            db.session.commit()
             if created:
                 flash(
                     f"Your job alert is set up. We will email {alert.email} {alert.frequency} when there are new jobs.",

@@ -73,7 +73,7 @@ def send_application(vacancy: Vacancy, applicant: User, details: ApplicationDeta
     except UploadRejected as rejection:
         db.session.rollback()
         return Outcome(rejected_upload=rejection)
-    # Sent before the commit: taking an "at once" notice to send commits the application with it.
+    # Queued in the same transaction as the application: the mail outbox sends them once it commits.
     services.notify_submitted(application)
     notices.send_at_once(application)
     db.session.commit()

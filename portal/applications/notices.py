@@ -2,17 +2,16 @@
 recruiter chooses.
 
 A notice row is written with the application, in the same transaction, so a notice exists exactly
-when the application does. Sending then works on notice rows only:
+when the application does. An "at once" email is queued in that transaction too, and its notice
+marked sent (:func:`send_at_once`). The scheduled run works on notice rows only:
 
-1. A sender claims the rows it will send with a compare-and-set update (unsent, and unclaimed or
-   claimed by a run that died more than ``CLAIM_DURATION`` ago), and commits the claim. Two senders
-   at the same time (the request that sent the application and a scheduled run, or two scheduled
-   runs) never claim the same row.
-2. It sends one email for the claimed rows, then marks them sent and commits.
+1. It claims the rows it will send with a compare-and-set update (unsent, and unclaimed or claimed
+   by a run that died more than ``CLAIM_DURATION`` ago), and commits the claim. Two runs at the same
+   time never claim the same row.
+2. It queues one email for the claimed rows and marks them sent in one commit, so the email is
+   queued exactly when the rows are marked; the mail outbox delivers it.
 
-A sender that fails to send releases its claim, so the next scheduled run sends the notice. The one
-gap a database cannot close is a crash between the mail server accepting the message and the commit
-in step 2: the notice is sent again by the next run. A rare repeat is chosen over a silent loss.
+A run that fails to queue the email releases its claim, so the next run sends the notice.
 """
 from __future__ import annotations
 
@@ -35,11 +34,8 @@ from portal.vacancies.models import Vacancy
 
 log = logging.getLogger(__name__)
 
-# Far longer than sending one email takes.
+# Far longer than queueing one email takes.
 CLAIM_DURATION = timedelta(minutes=10)
-# An "at once" notice the request could not send is left to the scheduled run after this long, so
-# the run does not race the request that is sending it.
-AT_ONCE_GRACE = timedelta(minutes=5)
 
 
 # Each recruiter's choice
@@ -121,7 +117,7 @@ def _claim(conditions: list, now: datetime) -> list[ApplicationNotice]:
 
 
 def _send_claimed(notices: list[ApplicationNotice], send) -> bool:
-    """Step 2: send, then mark sent; on failure release the claim for the next run."""
+    """Step 2: queue the email and mark the notices sent; on failure release the claim for the next run."""
     ids = [notice.id for notice in notices]
     try:
         send(notices)
@@ -142,17 +138,24 @@ def _send_claimed(notices: list[ApplicationNotice], send) -> bool:
 
 
 def send_at_once(application: Application) -> None:
-    """After the application is committed: email each recruiter who chose "at once"."""
+    """In the transaction that saves the application: queue an email to each recruiter who chose "at
+    once" and mark their notice sent. A notice whose email cannot be made is left for the next run."""
     waiting = db.session.scalars(
-        select(ApplicationNotice).where(ApplicationNotice.application_id == application.id)
+        select(ApplicationNotice).where(
+            ApplicationNotice.application_id == application.id, ApplicationNotice.sent_at.is_(None)
+        )
     ).all()
     choices = _choices_of([notice.recipient_id for notice in waiting])
+    now = utcnow()
     for notice in waiting:
         if choices[notice.recipient_id] is not ApplicationEmails.AT_ONCE:
             continue
-        claimed = _claim([ApplicationNotice.id == notice.id], utcnow())
-        if claimed:
-            _send_claimed(claimed, _send_one)
+        try:
+            _send_one(notice)
+        except Exception:
+            log.exception("Could not email notice %s of a new application; the next run sends it", notice.id)
+            continue
+        notice.sent_at = now
 
 
 @dataclass
@@ -164,25 +167,15 @@ class SummaryRun:
 
 def send_summaries(now: datetime | None = None) -> SummaryRun:
     """Email each recruiter who chose a daily summary the applications that arrived since their last
-    one, and send any "at once" notice that could not be sent when its application arrived. Commits
-    each step (see the module's description); safe to run twice at once."""
+    one, and send any "at once" notice whose email could not be made when its application arrived.
+    Commits each step (see the module's description); safe to run twice at once."""
     now = now or utcnow()
     run = SummaryRun()
-    pending = db.session.execute(
-        select(ApplicationNotice.recipient_id, ApplicationNotice.created_at)
-        .where(ApplicationNotice.sent_at.is_(None))
-    ).all()
-    choices = _choices_of(sorted({recipient_id for recipient_id, _ in pending}))
-    due = sorted({
-        recipient_id for recipient_id, created_at in pending
-        if choices[recipient_id] is ApplicationEmails.DAILY
-        or (choices[recipient_id] is ApplicationEmails.AT_ONCE and created_at <= now - AT_ONCE_GRACE)
-    })
+    pending = db.session.scalars(select(ApplicationNotice.recipient_id).where(ApplicationNotice.sent_at.is_(None))).all()
+    choices = _choices_of(sorted(set(pending)))
+    due = sorted(recipient_id for recipient_id, choice in choices.items() if choice is not ApplicationEmails.NEVER)
     for recipient_id in due:
-        conditions = [ApplicationNotice.recipient_id == recipient_id]
-        if choices[recipient_id] is ApplicationEmails.AT_ONCE:
-            conditions.append(ApplicationNotice.created_at <= now - AT_ONCE_GRACE)
-        claimed = _claim(conditions, now)
+        claimed = _claim([ApplicationNotice.recipient_id == recipient_id], now)
         if not claimed:
             continue
         if _send_claimed(claimed, _send_summary):
@@ -197,8 +190,7 @@ def _application_link(application: Application) -> str:
     return url_for("applications.application_detail", application_id=application.id, _external=True)
 
 
-def _send_one(notices: list[ApplicationNotice]) -> None:
-    [notice] = notices
+def _send_one(notice: ApplicationNotice) -> None:
     application = notice.application
     send_email(
         notice.recipient.email,

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -39,7 +38,6 @@ from portal.time import utcnow
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import ApplyMethod, Vacancy, VacancyStatus
 
-log = logging.getLogger(__name__)
 
 CV_PURPOSE = "application_cv"
 DRAFT_LIFETIME = timedelta(days=1)
@@ -194,18 +192,11 @@ def close_full_vacancy(vacancy_id: int) -> None:
 
 
 def notify_submitted(application: Application) -> None:
-    _send(
+    """Queue the applicant's receipt in the transaction that saves the application."""
+    send_email(
         application.email, f"Application sent: {application.vacancy.title}", "application_submitted",
         application=application, link=url_for("applications.mine", _external=True),
     )
-
-
-def _send(to: str, subject: str, template: str, **context) -> None:
-    """The change is already saved: a mail server failing must not turn it into an error page."""
-    try:
-        send_email(to, subject, template, **context)
-    except OSError:
-        log.exception("Could not send %s to an applicant", template)
 
 
 # Drafts kept while a visitor signs in
@@ -351,7 +342,7 @@ def notify_status_change(application: Application) -> None:
     if status not in NOTIFIED_STATUSES:
         return
     vacancy = application.vacancy
-    _send(
+    send_email(
         application.email, f"Your application for {vacancy.title}: {status.seeker_label}", "application_status",
         application=application, link=url_for("applications.mine", _external=True),
         message=STATUS_EMAIL_MESSAGES[status].format(employer=vacancy.organisation.name, title=vacancy.title),

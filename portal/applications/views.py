@@ -187,9 +187,9 @@ def bulk_status(vacancy_id: int):
     if not form.validate():
         return _render_applicants(vacancy, form)
     result = services.change_statuses(vacancy.id, form.application_ids.data, ApplicationStatus(form.status.data), current_user)
-    db.session.commit()
     for application in result.changed:
         services.notify_status_change(application)
+    db.session.commit()
     label = ApplicationStatus(form.status.data).label
     changed = len(result.changed)
     if changed:
@@ -275,10 +275,10 @@ def change_status(application_id: int):
     except services.StatusChangeRefused as refusal:
         form.status.errors.append(str(refusal))
         return _render_application(application, status_form=form)
-    db.session.commit()
     if changed:
         services.notify_status_change(application)
         flash(f"Status changed to ‘{application.status_enum.label}’.", "success")
+    db.session.commit()
     return redirect(url_for(".application_detail", application_id=application.id))
 
 

@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     ADMIN_CREATED = "admin_created"
     CATALOGUE_CHANGED = "catalogue_changed"
     ACCOUNT_DELETED = "account_deleted"
+    MAIL_RETRIED = "mail_retried"
 
     @property
     def label(self) -> str:
@@ -74,6 +75,7 @@ ACTION_LABELS = {
     AuditAction.ADMIN_CREATED: "Administrator created",
     AuditAction.CATALOGUE_CHANGED: "Passport catalogue changed",
     AuditAction.ACCOUNT_DELETED: "Account deleted",
+    AuditAction.MAIL_RETRIED: "Undelivered email sent again",
 }
 REFUSALS = frozenset({
     AuditAction.SIGN_IN_FAILED, AuditAction.TWO_FACTOR_FAILED, AuditAction.RATE_LIMITED,

@@ -123,8 +123,8 @@ def team():
         except services.AlreadyMember as refusal:
             form.email.errors.append(str(refusal))
         else:
-            db.session.commit()
             services.send_invitation(invitation, token, current_user)
+            db.session.commit()
             flash(f"We have emailed an invitation to {invitation.email}.", "success")
             return redirect(url_for("employers.team"))
     return _render_team(form)

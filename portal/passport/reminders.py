@@ -1,12 +1,12 @@
 """Emails to holders whose records expire within 60 days: one reminder per record for each expiry date.
 
 A run claims a reminder by inserting an :class:`ExpiryReminder` row, keyed on the record and its expiry
-date, and commits the claims before the email goes; it marks them sent once the email has gone. A
-second run, even one working at the same moment, cannot claim the same reminder, so it never sends it
-twice; a renewed record has a new expiry date and so gets a reminder of its own. When an email cannot
-be sent its claims are deleted and the next run tries again. A run that dies between committing its
-claims and sending leaves claims never marked sent: after ``CLAIM_LEASE`` the next run takes them over.
-Only a run that dies after the mail server took the email but before marking it sent causes a repeat.
+date, and commits the claims; it then queues the email in the mail outbox and marks the claims sent in
+one commit, so the email goes exactly when they are marked. A second run, even one working at the same
+moment, cannot claim the same reminder, so it never sends it twice; a renewed record has a new expiry
+date and so gets a reminder of its own. When an email cannot be made its claims are deleted and the
+next run tries again. A run that dies between committing its claims and queueing the email leaves
+claims never marked sent: after ``CLAIM_LEASE`` the next run takes them over.
 """
 from __future__ import annotations
 

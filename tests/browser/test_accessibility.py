@@ -26,7 +26,9 @@ from portal.extensions import db
 from portal.integrations import csv_import
 from portal.integrations import services as integrations
 from portal.integrations.services import VacancyChoices
+from portal.mail.models import MessageStatus, OutboxMessage
 from portal.profiles.models import Qualification, WorkHistory
+from portal.time import utcnow
 from portal.vacancies.models import VacancyStatus
 from tests.factories import PASSWORD, TWO_FACTOR_SECRET, turn_on_two_factor
 from tests.privacy.helpers import fill_profile, make_application, make_alert
@@ -119,6 +121,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "/recruiter/passport-settings": (RECRUITER, "/recruiter/passport-settings"),
     "/admin": (ADMIN, "/admin"),
     "/admin/audit": (ADMIN, "/admin/audit"),
+    "/admin/mail": (ADMIN, "/admin/mail"),
     "/admin/organisations/<int:organisation_id>": (ADMIN, "/admin/organisations/{organisation}"),
     "/admin/passport": (ADMIN, "/admin/passport"),
     "/admin/passport/competences": (ADMIN, "/admin/passport/competences"),
@@ -245,6 +248,7 @@ def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_
         api_token, _secret = integrations.create_token(employer, "Trac", by)
         template = csv_import.template_csv(VacancyChoices.for_organisation(employer), date.today())
         upload = csv_import.create_import(employer, by, "vacancies.csv", io.BytesIO(template.encode()))
+        db.session.add_all(undelivered_emails())
         ids = {
             "alert_confirm_link": urlsplit(alerts.confirm_link(alert_row)).path,
             "alert_unsubscribe_link": urlsplit(alerts.unsubscribe_link(alert_row)).path,
@@ -265,6 +269,21 @@ def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_
         "alert": alert, "seeker": seeker.id, "share_token": share_token, "invitation_token": invitation_token,
         "emails": {SEEKER: seeker.email, RECRUITER: recruiter.email, TRAINER: trainer.email, ADMIN: admin.email},
     }
+
+
+def undelivered_emails() -> list[OutboxMessage]:
+    """A dead letter and a message waiting for its next try, for the admin's page of undelivered emails."""
+    now = utcnow()
+    common = {"envelope_from": "no-reply@proudtocare.example", "raw": b"", "created_at": now - timedelta(hours=3),
+              "last_attempt_at": now - timedelta(minutes=20)}
+    return [
+        OutboxMessage(recipient="jo@example.org", subject="Join Charnwood Home Care on Proud to Care LLR",
+                      status=MessageStatus.DEAD.value, attempts=1, next_attempt_at=now,
+                      last_error="SMTPRecipientsRefused: {'jo@example.org': (550, b'No such user here')}", **common),
+        OutboxMessage(recipient="sam@example.org", subject="Reset your password", status=MessageStatus.WAITING.value,
+                      attempts=3, next_attempt_at=now + timedelta(minutes=10),
+                      last_error="TimeoutError: timed out", **common),
+    ]
 
 
 def axe_problems(page, axe: Axe, what: str) -> list[str]:

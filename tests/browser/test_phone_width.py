@@ -3,6 +3,8 @@ sideways and each page's key action can be reached."""
 import pytest
 from playwright.sync_api import expect
 
+from portal.extensions import db
+from tests.browser.test_accessibility import undelivered_emails
 from tests.browser.test_apply_and_shortlist import sign_in
 from tests.factories import sign_in as sign_in_client
 from tests.integrations.test_csv_import import csv_bytes, preview_of, row
@@ -29,6 +31,9 @@ def world(app, catalogue, make_organisation, make_recruiter, make_user, make_vac
     client.post("/recruiter/organisation/invitations", data={"email": LONG_EMAIL, "role": "recruiter"})
     client.post("/recruiter/organisation/api-tokens", data={"name": "Applicant tracking system at head office"})
     preview_path, _ = preview_of(client, csv_bytes([row(), row(external_ref="BAD-1", title="", pay_min="lots")]))
+    with app.app_context():
+        db.session.add_all(undelivered_emails())
+        db.session.commit()
     return {
         "seeker": seeker.email,
         "recruiter": recruiter.email,
@@ -49,6 +54,7 @@ PAGES = [
     pytest.param("recruiter", "/recruiter/organisation/api-tokens", "button", "Create token", id="api-tokens"),
     pytest.param("admin", "/admin", "link", "Suspend", id="admin-dashboard"),
     pytest.param("admin", "/admin/passport/competences", "button", "Add a competence", id="passport-catalogue"),
+    pytest.param("admin", "/admin/mail", "button", "Send again", id="undelivered-emails"),
 ]
 
 

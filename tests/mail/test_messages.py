@@ -1,7 +1,7 @@
 """Every kind of email the portal sends, read as the raw bytes a mail provider receives (the outbox's .eml files).
 
-Each is sent by its own service with the site served on an unusual port, so a link built from anything but
-SITE_URL shows. Names are long and non-ASCII on purpose: they are what used to fold and encode headers.
+Each is queued by its own service, in a transaction the test then commits, with the site served on an unusual
+port, so a link built from anything but SITE_URL shows. Names are long and non-ASCII on purpose: they are what used to fold and encode headers.
 """
 from __future__ import annotations
 
@@ -73,7 +73,6 @@ def _alert(world: World, confirmed: bool) -> alerts.JobAlert:
 
 def _invite(world: World) -> None:
     invitation, token = employers.invite_colleague(world.organisation, "sam@example.org", world.recruiter)
-    db.session.commit()
     employers.send_invitation(invitation, token, world.recruiter)
 
 
@@ -84,7 +83,6 @@ def _change_status(world: World) -> None:
 
 def _application_arrived(world: World) -> None:
     notices.record_notices(world.application)
-    db.session.commit()
     notices.send_at_once(world.application)
 
 
@@ -134,6 +132,7 @@ def header_lines(raw: bytes) -> list[str]:
 @pytest.mark.parametrize("send, subject, path, one_click", MESSAGES)
 def test_the_raw_message_is_as_mail_providers_expect(app, world, send, subject, path, one_click):
     send(world)
+    db.session.commit()
 
     [eml] = sorted((Path(app.instance_path) / "outbox").glob("*.eml"))
     raw = eml.read_bytes()
