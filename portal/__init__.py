@@ -42,6 +42,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_errorhandlers(app)
     register_commands(app)
     register_search_hooks(app)
+    register_mail_sender(app)
     logging.basicConfig(level=logging.INFO)
     install_werkzeug_filter()
     return app
@@ -155,3 +156,9 @@ def register_search_hooks(app: Flask) -> None:
     from portal.indexing import services as indexing
 
     indexing.init_app(app)
+
+
+def register_mail_sender(app: Flask) -> None:
+    from portal.mail import sender
+
+    sender.init_app(app)

@@ -14,6 +14,7 @@ from portal.audit.services import record
 from portal.extensions import db
 from portal.mail.models import MessageStatus, OutboxMessage
 from portal.mail.sender import note_queued
+from portal.refusals import Conflict
 from portal.time import utcnow
 
 # Headers are not folded below RFC 5322's limit of 998 characters. At the usual 78 a long List-Unsubscribe URL,
@@ -85,8 +86,8 @@ def waiting_to_retry() -> list[OutboxMessage]:
     ))
 
 
-class NotADeadLetter(Exception):
-    pass
+class NotADeadLetter(Conflict):
+    """The message is not (or no longer) a dead letter: someone has already sent it again."""
 
 
 def retry_dead_letter(message_id: int) -> OutboxMessage | None:
@@ -104,7 +105,7 @@ def retry_dead_letter(message_id: int) -> OutboxMessage | None:
         .execution_options(synchronize_session=False)
     ).rowcount
     if not revived:
-        raise NotADeadLetter(message.subject)
+        raise NotADeadLetter(f"The email \u201c{message.subject}\u201d is already being sent again.")
     db.session.refresh(message)
     record(AuditAction.MAIL_RETRIED, subject=message, detail={"recipient": message.recipient, "subject": message.subject})
     note_queued(db.session)

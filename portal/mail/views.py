@@ -22,7 +22,7 @@ def retry(message_id: int):
     try:
         message = services.retry_dead_letter(message_id)
     except services.NotADeadLetter as already:
-        flash(f"The email \u201c{already}\u201d is already being sent again.", "info")
+        flash(str(already), "info")
         return redirect(url_for(".undelivered"))
     if message is None:
         abort(404)
