@@ -42,6 +42,7 @@ DOMAINS = (
     "storage",
     "demo",
     "mail",
+    "careers",
     "audit",
 )
 

@@ -38,6 +38,9 @@ class AuditAction(StrEnum):
     CATALOGUE_CHANGED = "catalogue_changed"
     ACCOUNT_DELETED = "account_deleted"
     MAIL_RETRIED = "mail_retried"
+    CAREERS_CONTENT_SAVED = "careers_content_saved"
+    CAREERS_CONTENT_PUBLISHED = "careers_content_published"
+    CAREERS_DRAFT_DISCARDED = "careers_draft_discarded"
 
     @property
     def label(self) -> str:
@@ -76,6 +79,9 @@ ACTION_LABELS = {
     AuditAction.CATALOGUE_CHANGED: "Passport catalogue changed",
     AuditAction.ACCOUNT_DELETED: "Account deleted",
     AuditAction.MAIL_RETRIED: "Undelivered email sent again",
+    AuditAction.CAREERS_CONTENT_SAVED: "Careers page saved as a draft",
+    AuditAction.CAREERS_CONTENT_PUBLISHED: "Careers page published",
+    AuditAction.CAREERS_DRAFT_DISCARDED: "Careers draft discarded",
 }
 REFUSALS = frozenset({
     AuditAction.SIGN_IN_FAILED, AuditAction.TWO_FACTOR_FAILED, AuditAction.RATE_LIMITED,
