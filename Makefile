@@ -23,6 +23,7 @@ static: install
 setup: static
 	$(FLASK) db upgrade
 	$(FLASK) reference load
+	$(FLASK) careers load
 	$(FLASK) passport load-catalogue
 	$(FLASK) locations load-demo
 	$(FLASK) demo load --if-empty

@@ -197,3 +197,14 @@ def sign_in(client, user, password=PASSWORD):
             db.session.commit()
         response = client.post(response.location, data={"code": pyotp.TOTP(TWO_FACTOR_SECRET).now()})
     return response
+
+
+@pytest.fixture
+def careers_content(app):
+    """The careers content loaded from the repository's files and published, as the public pages read it."""
+    from portal.careers.services import load_content_files, published_content
+
+    with app.app_context():
+        load_content_files()
+        db.session.commit()
+        return published_content()

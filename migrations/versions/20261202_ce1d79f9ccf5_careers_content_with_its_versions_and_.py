@@ -30,7 +30,8 @@ def upgrade():
     sa.Column('published_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_career_revisions_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['published_by_id'], ['users.id'], name=op.f('fk_career_revisions_published_by_id_users'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_career_revisions'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_career_revisions')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('career_revisions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_career_revisions_author_id'), ['author_id'], unique=False)

@@ -18,7 +18,8 @@ class CareerRevision(db.Model):
     """One saved text of a document. Revisions are never changed, so restoring copies an old one."""
 
     __tablename__ = "career_revisions"
-    __table_args__ = (Index("ix_career_revisions_document", "kind", "key", "id"),)
+    # Ids are never reused, even on SQLite: the published content is cached by the ids published.
+    __table_args__ = (Index("ix_career_revisions_document", "kind", "key", "id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[ContentKind] = mapped_column(stored_enum(ContentKind, 20))

@@ -115,20 +115,20 @@ def check_files(directory: Path = CONTENT_DIR) -> list[tuple[ContentKind, str, s
     files = content_files(directory)
     problems: list[str] = []
     checked = []
-    interests: tuple[Interest, ...] = ()
+    known = vocabulary(())
     for kind, key, text in files:
         try:
             if kind is ContentKind.INTERESTS:
-                interests = parse_interests(text)
-                parsed = interests
+                parsed = parse_interests(text)
+                known = Vocabulary(known.roles, known.sectors, frozenset(interest.code for interest in parsed))
             else:
-                parsed = parse(kind, key, text, vocabulary(interests))
+                parsed = parse(kind, key, text, known)
         except ContentInvalid as invalid:
             problems.extend(f"{kind.value} {key}: {problem}" for problem in invalid.problems)
             continue
         checked.append((kind, key, text, parsed))
     roles_with_files = {key for kind, key, _text, _parsed in checked if kind is ContentKind.ROLE}
-    missing = sorted(vocabulary(interests).roles - roles_with_files)
+    missing = sorted(known.roles - roles_with_files)
     if missing:
         problems.append("these roles have no file: " + ", ".join(missing))
     if problems:
