@@ -1,2 +1,9 @@
 """The role explorer: the careers hub, browsing roles, each role's page and comparing roles."""
-from portal.careers import bp  # noqa: F401
+from flask import abort
+
+from portal.careers import bp
+
+
+@bp.get("/careers/roles/<code>")
+def role(code: str):
+    abort(404)
