@@ -1,10 +1,12 @@
 """Template globals and filters shared by every page."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
+from markupsafe import Markup
 
 from portal.markdown import render_markdown
 
@@ -47,6 +49,15 @@ def format_uk_when(value: datetime, now: datetime) -> str:
     else:
         day = f"{local:%A} {local.day} {local:%B}"
     return f"{day} around {hour}"
+
+
+# Characters that could end the script element or open an HTML comment inside it, written as JSON escapes.
+SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data: dict) -> Markup:
+    """JSON safe to place inside ``<script type="application/ld+json">`` (schema.org markup)."""
+    return Markup(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,6 @@
 """schema.org JobPosting markup for a live vacancy, so search engines can list it as a job."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -17,8 +16,6 @@ EMPLOYMENT_TYPE_FOR_CONTRACT = {
     ContractType.BANK: "PER_DIEM",
     ContractType.APPRENTICESHIP: "INTERN",
 }
-# Characters that could end the script element or open an HTML comment inside it, written as JSON escapes.
-SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def employment_types(vacancy: Vacancy) -> list[str]:
@@ -97,8 +94,3 @@ def job_posting(vacancy: Vacancy, url: str, logo_url: str | None = None) -> dict
     if salary:
         posting["baseSalary"] = salary
     return posting
-
-
-def script_json(data: dict) -> Markup:
-    """JSON safe to place inside ``<script type="application/ld+json">``."""
-    return Markup(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))

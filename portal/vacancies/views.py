@@ -9,6 +9,7 @@ from portal.database import retry_when_busy
 from portal.extensions import db
 from portal.lookups import found_or_404
 from portal.storage import image_url
+from portal.templating import script_json
 from portal.vacancies import bp, jsonld, services
 from portal.vacancies.forms import VacancyForm
 from portal.vacancies.models import CONTRACT_TYPE_LABELS, FLAG_LABELS, WORKING_PATTERN_LABELS, Vacancy
@@ -183,7 +184,7 @@ def _render_vacancy(vacancy: Vacancy, preview: bool):
     if not preview and vacancy.is_live(today):
         organisation = vacancy.organisation
         logo_url = image_url(organisation.logo, _external=True) if organisation.logo else None
-        job_posting = jsonld.script_json(jsonld.job_posting(vacancy, page_url, logo_url))
+        job_posting = script_json(jsonld.job_posting(vacancy, page_url, logo_url))
     return render_template(
         "vacancies/detail.html",
         vacancy=vacancy,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from portal.templating import script_json
 from portal.vacancies import jsonld
 from portal.vacancies.models import Vacancy
 
@@ -102,7 +103,7 @@ def test_no_pay_means_no_salary():
 
 
 def test_the_script_cannot_be_closed_from_inside_the_data():
-    text = jsonld.script_json({"title": "Nurse </script><script>alert(1)</script> <!-- café"})
+    text = script_json({"title": "Nurse </script><script>alert(1)</script> <!-- café"})
     assert "</" not in text and "<!--" not in text and "<" not in text
     assert "café" in text
     assert json.loads(text)["title"] == "Nurse </script><script>alert(1)</script> <!-- café"
