@@ -7,10 +7,12 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from portal.careers.services import published_content
 from portal.employers.models import Organisation, OrganisationStatus
 from portal.extensions import db
 from portal.jobsearch.params import SearchParams
 from portal.jobsearch.services import Facet, job_counts
+from portal.reference.models import JobRole
 from portal.vacancies.models import ContractType, Vacancy
 
 # The sitemap protocol allows at most this many addresses in one file.
@@ -85,6 +87,7 @@ def _count(query) -> int:
     return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
+CAREERS_PAGES = ("careers.hub", "careers.roles")
 INFORMATION_PAGES = ("pages.help", "pages.contact", "pages.accessibility", "pages.cookies", "pages.terms",
                      "pages.api_docs")
 FIXED_PAGES = (
@@ -117,9 +120,20 @@ def _vacancy_pages(offset: int, limit: int) -> list[SitemapEntry]:
     ]
 
 
+def _careers_pages() -> list[SitemapEntry]:
+    """The careers hub and lists, then a page for every role and every published pathway."""
+    content = published_content()
+    return [
+        *(SitemapEntry(endpoint, {}) for endpoint in CAREERS_PAGES),
+        *(SitemapEntry("careers.role", {"code": code}) for code in db.session.scalars(select(JobRole.code).order_by(JobRole.code))),
+        *(SitemapEntry("careers.pathway", {"slug": slug}) for slug in content.pathways),
+    ]
+
+
 # Each group of pages: how many there are, and how to read a slice of them.
 SITEMAP_GROUPS = (
     (lambda: len(FIXED_PAGES), _fixed_pages),
+    (lambda: len(_careers_pages()), lambda offset, limit: _careers_pages()[offset:offset + limit]),
     (lambda: _count(_approved_organisations()), _employer_pages),
     (lambda: _count(_live_vacancies()), _vacancy_pages),
 )

@@ -1,6 +1,8 @@
 from flask import abort, current_app, render_template
 
 from portal.api.docs import document_for_this_site, operations
+from portal.careers.explorer import roles_we_need_most
+from portal.careers.services import published_content
 from portal.pages import bp
 from portal.pages.services import cookies_set, home_figures, sitemap_entries, sitemap_part_count
 
@@ -9,7 +11,8 @@ XML = {"Content-Type": "application/xml; charset=utf-8"}
 
 @bp.get("/")
 def home():
-    return render_template("pages/home.html", figures=home_figures())
+    return render_template("pages/home.html", figures=home_figures(), careers=published_content(),
+                           needed=roles_we_need_most())
 
 
 @bp.get("/help", endpoint="help")

@@ -58,6 +58,11 @@ PAGES: dict[str, tuple[str, str]] = {
     "/cookies": (ANONYMOUS, "/cookies"),
     "/contact": (ANONYMOUS, "/contact"),
     "/help": (ANONYMOUS, "/help"),
+    "/careers": (ANONYMOUS, "/careers"),
+    "/careers/roles": (ANONYMOUS, "/careers/roles?interest=caring"),
+    "/careers/roles/<code>": (ANONYMOUS, "/careers/roles/healthcare_support_worker?place=Loughborough"),
+    # Four roles: the page also shows its error summary (three at most).
+    "/careers/compare": (ANONYMOUS, "/careers/compare?role=care_worker&role=porter&role=midwife&role=paramedic"),
     "/terms": (ANONYMOUS, "/terms"),
     "/developers": (ANONYMOUS, "/developers"),
     "/register": (ANONYMOUS, "/register"),
@@ -165,6 +170,7 @@ NOT_PAGES = {
     "/api/v1/employer/vacancies/<path:external_ref>", "/api/v1/credentials/<credential_id>/status",
     "/jobs/<int:vacancy_id>",  # redirects to the address with the slug
     "/assets/<path:filename>",  # the design system's icons, for its stylesheet
+    "/roles",  # redirects to the role explorer
 }
 # Seen on the way in: the admin's sign-in checks each step of two-step sign-in.
 SIGN_IN_STEPS = {"/sign-in/code"}
@@ -216,7 +222,7 @@ def test_every_page_route_is_checked_for_accessibility(app):
 
 
 @pytest.fixture
-def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
+def world(app, catalogue, careers_content, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
           make_record, make_employment, share_with, make_link):
     """One of everything a page can show, and the people who see it; returns the ids pages need."""
     organisation = make_organisation(name="Charnwood Home Care")
