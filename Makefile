@@ -15,10 +15,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Fingerprinted and gzipped copies of static/ and their manifest (Flask-Static-Digest); made afresh each time.
+# Fingerprinted and gzipped copies of static/ and their manifest (Flask-Static-Digest); made afresh each time,
+# unless STATIC_READY says a step before made them (two suites running side by side must not remake them).
 static: install
-	$(FLASK) digest clean >/dev/null
-	$(FLASK) digest compile >/dev/null
+	[ -n "$$STATIC_READY" ] || $(FLASK) digest clean >/dev/null
+	[ -n "$$STATIC_READY" ] || $(FLASK) digest compile >/dev/null
 
 setup: static
 	$(FLASK) db upgrade
