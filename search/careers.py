@@ -44,6 +44,9 @@ KINDS = ("role", "pathway")
 # Query-time boosts: the name of a role or pathway counts most.
 FIELD_BOOSTS = {"title": 6.0, "family": 2.0, "summary": 2.0, "routes": 1.5, "text": 1.0}
 MAX_LIMIT = 20
+# A pathway names roles in its title ("Healthcare support worker to nursing associate"): the role
+# itself comes first when both match as well.
+KIND_BOOSTS = {"role": 1.0, "pathway": 0.8}
 
 _ANALYZER = StemmingAnalyzer()
 
@@ -246,4 +249,6 @@ def _to_whoosh(doc: dict) -> dict:
         "family": doc.get("family") or "",
         "routes": "\n".join(doc.get("routes") or ()),
     }
-    return {name: value for name, value in values.items() if value != ""}
+    values = {name: value for name, value in values.items() if value != ""}
+    values["_boost"] = KIND_BOOSTS[kind]
+    return values
