@@ -153,9 +153,11 @@ def register_commands(app: Flask) -> None:
 
 
 def register_search_hooks(app: Flask) -> None:
+    from portal.careers import search as careers_search
     from portal.indexing import services as indexing
 
     indexing.init_app(app)
+    careers_search.init_app(app)
 
 
 def register_mail_sender(app: Flask) -> None:

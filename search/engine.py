@@ -113,31 +113,31 @@ class View:
 
     def _execute(self, query: SearchQuery, text: str) -> tuple[SearchResult, bool]:
         """The result, and whether it matched every word (not any word)."""
-        keywords = Keywords.parse(text)
+        keywords = Keywords.parse(text, query.synonyms)
         sort = query.sort
         if sort == "distance" and query.near is None:
             sort = "relevance"
-        if sort == "relevance" and not keywords.stems:
+        if sort == "relevance" and not keywords.groups:
             sort = "newest"
         now = query.now or datetime.now(timezone.utc)
         today = query.today or _utc_date(now)
         plans = [self._restrict(leaf, query, now, today) for leaf in self.leaves]
 
-        if text.strip() and not keywords.stems:
+        if text.strip() and not keywords.groups:
             for plan in plans:
                 plan.base = 0
         any_word = False
-        if keywords.stems:
+        if keywords.groups:
             for plan in plans:
-                plan.terms = [plan.leaf.data.term(s) for s in keywords.stems]
+                plan.terms = [plan.leaf.data.group_term(group.alternatives) for group in keywords.groups]
             _match_first_found(plans, ALL_WORDS_TIERS)
         total = self._select(plans)
-        if total == 0 and len(keywords.stems) > 1 and query.any_word_fallback:
+        if total == 0 and len(keywords.groups) > 1 and query.any_word_fallback:
             any_word = True
             _match_first_found(plans, ANY_WORD_TIERS)
             total = self._select(plans)
 
-        frequencies = self._document_frequencies(plans, len(keywords.stems))
+        frequencies = self._document_frequencies(plans, len(keywords.groups))
         k = query.page * query.per_page
         start = k - query.per_page
         scores: dict[int, float] = {}
@@ -164,7 +164,7 @@ class View:
             per_page=query.per_page,
             sort=sort,
             facets={facet: self._facet(plans, query, facet) for facet in query.facets},
-            suggestion=self._suggest(keywords, frequencies) if keywords.stems else None,
+            suggestion=self._suggest(keywords, frequencies) if keywords.groups else None,
         )
         return result, not any_word
 
@@ -200,7 +200,7 @@ class View:
 
     @staticmethod
     def _document_frequencies(plans: list[_Plan], words: int) -> list[int]:
-        """Live documents containing each searched word."""
+        """Live documents matching each searched group of words."""
         counts = [0] * words
         for plan in plans:
             for i, term in enumerate(plan.terms):
@@ -338,13 +338,18 @@ class View:
         return result
 
     def _suggest(self, keywords: Keywords, frequencies: list[int]) -> str | None:
-        hits = dict(zip(keywords.stems, frequencies))
+        # A word that is a synonym term was typed on purpose: it is never corrected.
+        hits = {
+            group.alternatives[0][0]: frequency
+            for group, frequency in zip(keywords.groups, frequencies)
+            if not group.expanded
+        }
         corrected = []
         changed = False
         for word in keywords.words:
             replacement = None
-            if len(word) >= 3 and word.isalpha() and is_searchable(word):
-                found = hits.get(stem(word), 0)
+            if len(word) >= 3 and word.isalpha() and is_searchable(word) and stem(word) in hits:
+                found = hits[stem(word)]
                 if found <= FEW_HITS:
                     replacement = self._correct(word, found)
             corrected.append(replacement or word)

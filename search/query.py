@@ -9,7 +9,8 @@ from itertools import islice
 
 from whoosh.analysis import STOP_WORDS
 
-from .schema import FACET_FIELDS, WORD, stem
+from .schema import FACET_FIELDS, WORD
+from .synonyms import NO_SYNONYMS, Group, Synonyms
 
 SORTS = ("relevance", "newest", "closing", "distance")
 DEFAULT_PER_PAGE = 20
@@ -39,6 +40,9 @@ class SearchQuery:
         When nothing matches and a correction of the words finds vacancies,
         those are returned instead (unless ``correct_spelling`` is False),
         with ``SearchResult.corrected_text`` saying so.
+    synonyms: a word (or run of words) that is a term of this list matches
+        what was typed or any of its meanings, as one word would (see
+        ``search.synonyms``); None: words match only themselves.
     sector, role_family, role, employer_id, contract_type, working_pattern,
     pay_band: accepted values; OR within a field, AND across fields. Empty = any.
     flags: every listed flag must be present.
@@ -79,6 +83,7 @@ class SearchQuery:
     now: datetime | None = None
     any_word_fallback: bool = True
     correct_spelling: bool = True
+    synonyms: Synonyms | None = None
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
@@ -143,19 +148,26 @@ class SearchResult:
 
 @dataclass
 class Keywords:
-    """Query text reduced to lower-case words and the stems searched for."""
+    """Query text reduced to lower-case words, and the groups searched for:
+    every group must match (each is one word, or a synonym term with its
+    meanings). ``stems`` are all the stems the groups may match, for
+    highlighting."""
 
     words: list[str]
-    stems: list[str]
+    groups: list[Group]
+
+    @property
+    def stems(self) -> list[str]:
+        return list(dict.fromkeys(s for group in self.groups for s in group.stems))
 
     @classmethod
-    def parse(cls, text: str) -> Keywords:
+    def parse(cls, text: str, synonyms: Synonyms | None = None) -> Keywords:
         words = [
             token.group().lower()[:MAX_WORD_LENGTH]
             for token in islice(WORD.finditer(text[:MAX_TEXT_LENGTH]), MAX_WORDS)
         ]
-        stems = [stem(word) for word in words if is_searchable(word)]
-        return cls(words, list(dict.fromkeys(stems)))
+        searchable = [word for word in words if is_searchable(word)]
+        return cls(words, (synonyms or NO_SYNONYMS).groups(searchable))
 
 
 def is_searchable(word: str) -> bool:

@@ -27,10 +27,12 @@ STEMMING = StemmingAnalyzer(cachesize=100_000)
 SPELLING_WORD = re.compile(r"[^\W\d_]{3,}")
 SPELLING = RegexTokenizer(SPELLING_WORD.pattern) | LowercaseFilter()
 
-# Field boosts applied at query time (title well above body text).
+# Field boosts applied at query time: the role the employer chose says what the job is most
+# surely, then the title, well above body text. The role must outweigh the title so that a job of
+# a nursing role comes before, say, a secretary to the nursing team (see Term for the levels).
 TEXT_FIELDS = {
     "title": 6.0,
-    "role_name": 3.0,
+    "role_name": 8.5,
     "summary": 2.0,
     "employer_name": 1.5,
     "text": 1.0,

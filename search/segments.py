@@ -156,6 +156,47 @@ class Term:
         levels = sorted(by_level.items(), reverse=True)
         return cls(matched, focus, names_a_role, [(cls.LEVELS[level], bits) for level, bits in levels])
 
+    @classmethod
+    def any_of(cls, alternatives: list[list[Term]]) -> Term:
+        """The documents matching any alternative, each alternative being
+        documents with all of its terms (a synonym and its meanings).
+
+        An alternative of several words weighs the mean of its words' weights,
+        so "healthcare assistant" counts as much as "hca", not twice as much;
+        a document takes the weight of its heaviest alternative. In focus when
+        every word of some alternative is; names a role when every word of
+        some alternative does."""
+        if len(alternatives) == 1 and len(alternatives[0]) == 1:
+            return alternatives[0][0]
+        matched = focus = 0
+        names_a_role = False
+        weighted: list[tuple[float, int]] = []
+        for terms in alternatives:
+            bits, in_focus = terms[0].bits, terms[0].focus
+            levels = terms[0].levels
+            for term in terms[1:]:
+                bits &= term.bits
+                in_focus &= term.focus
+                levels = [
+                    (weight + other_weight, both)
+                    for weight, level_bits in levels
+                    for other_weight, other_bits in term.levels
+                    if (both := level_bits & other_bits)
+                ]
+            matched |= bits
+            focus |= in_focus
+            names_a_role = names_a_role or all(term.names_a_role for term in terms)
+            weighted.extend((weight / len(terms), level_bits) for weight, level_bits in levels)
+        by_level: defaultdict[int, int] = defaultdict(int)
+        assigned = 0
+        for weight, bits in sorted(weighted, key=lambda item: -item[0]):
+            bits &= ~assigned
+            if bits:
+                by_level[max(0, bisect_right(cls.LEVELS, weight) - 1)] |= bits
+                assigned |= bits
+        levels = sorted(by_level.items(), reverse=True)
+        return cls(matched, focus, names_a_role, [(cls.LEVELS[level], bits) for level, bits in levels])
+
 
 def _tf_buckets(ids: list[int], tfs: list[float], steps: tuple[float, ...], size: int):
     """The documents, and [(lowest tf of the bucket, its documents)] for the
@@ -335,7 +376,7 @@ class SegmentData:
         self.posted = array("q", [row[1] for row in rows])
         self.closing = array("i", [row[2] for row in rows])
         self.pay = array("d", [row[3] for row in rows])
-        self._terms: OrderedDict[str, Term] = OrderedDict()
+        self._terms: OrderedDict[str | tuple, Term] = OrderedDict()
         self._values: dict[str, dict[str, int]] = {}
         self._codes: dict[str, tuple[list, array, Counter[int]]] = {}
         self._ranges: dict[str, RangeIndex] = {}
@@ -364,6 +405,21 @@ class SegmentData:
             self._terms.move_to_end(stemmed)
             return term
         term = self._terms[stemmed] = Term.read(self.reader, stemmed, self.size)
+        if len(self._terms) > self.TERM_CACHE_SIZE:
+            self._terms.popitem(last=False)
+        return term
+
+    def group_term(self, alternatives: tuple[tuple[str, ...], ...]) -> Term:
+        """Documents matching any alternative (each a tuple of stemmed words
+        that must all be present); see ``Term.any_of``."""
+        if len(alternatives) == 1 and len(alternatives[0]) == 1:
+            return self.term(alternatives[0][0])
+        term = self._terms.get(alternatives)
+        if term is not None:
+            self._terms.move_to_end(alternatives)
+            return term
+        term = Term.any_of([[self.term(s) for s in alternative] for alternative in alternatives])
+        self._terms[alternatives] = term
         if len(self._terms) > self.TERM_CACHE_SIZE:
             self._terms.popitem(last=False)
         return term

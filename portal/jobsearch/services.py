@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.indexing.services import search_vacancies
 from portal.jobsearch.labels import Labels, labels
 from portal.jobsearch.params import CODE_FILTERS, DEFAULT_RADIUS_MILES, SearchParams
+from portal.reference.synonyms import synonyms
 from portal.templating import format_money
 from portal.vacancies.models import PAY_PERIOD_LABELS, Vacancy
 from search import Hit, SearchQuery, SearchResult
@@ -124,6 +125,7 @@ def search_query(params: SearchParams, *, facets=(), sort: str | None = None, pe
         facets=[FACET_FIELDS[name] for name in facets],
         today=date.today(),
         correct_spelling=not params.as_typed,
+        synonyms=synonyms(),
     )
 
 

@@ -1,5 +1,6 @@
 from flask import Response, render_template, request, url_for
 
+from portal.careers.search import search_careers
 from portal.jobsearch import bp
 from portal.jobsearch.feeds import atom_feed
 from portal.jobsearch.labels import labels
@@ -22,9 +23,12 @@ SORT_CHOICES = (
 def search():
     parsed = parse_search_args(request.args)
     found = find_jobs(parsed.params)
+    # Roles and pathways the words name, above the jobs on the first page.
+    careers = search_careers(parsed.params.q) if parsed.params.page == 1 and not parsed.problems else []
     return render_template(
         "jobsearch/search.html",
         found=found,
+        careers=careers,
         params=parsed.params,
         problems=parsed.problems,
         pagination=pagination(parsed.params, found.pages),
