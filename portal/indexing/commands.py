@@ -1,6 +1,7 @@
 import click
 from flask.cli import AppGroup
 
+from portal.careers.search import rebuild_careers_index
 from portal.indexing.services import ensure_index, get_index, rebuild_index, sync_index
 
 cli = AppGroup("search", help="The vacancy search index on this machine.")
@@ -8,9 +9,11 @@ cli = AppGroup("search", help="The vacancy search index on this machine.")
 
 @cli.command("rebuild")
 def rebuild():
-    """Rebuild the index from the database into a new directory and swap it in."""
+    """Rebuild the vacancy and careers indexes from the database into new directories and swap them in."""
     rebuild_index()
     click.echo(f"Search index rebuilt: {get_index().doc_count()} live vacancies")
+    rebuild_careers_index()
+    click.echo("Careers index rebuilt")
 
 
 @cli.command("sync")

@@ -140,3 +140,13 @@ def test_careers_index_unavailable_leaves_job_search_working(app, client, career
         assert job_titles(response) == ["Physiotherapist - Falls Service"]
     finally:
         directory.unlink()
+
+
+def test_the_rebuild_command_rebuilds_the_careers_index_too(app, careers_content):
+    from portal.careers.search import database_signature, get_careers_index
+
+    result = app.test_cli_runner().invoke(args=["search", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "Careers index rebuilt" in result.output
+    with app.app_context():
+        assert get_careers_index().signature() == database_signature()
