@@ -149,6 +149,12 @@ PAGES: dict[str, tuple[str, str]] = {
     "/profile/work-history/<int:entry_id>/delete": (SEEKER, "/profile/work-history/{work_history}/delete"),
     "/profile/qualifications/<int:qualification_id>/delete": (
         SEEKER, "/profile/qualifications/{qualification}/delete"),
+    # The careers quiz: a question with its earlier answers, and results with jobs near a place.
+    "/careers/quiz": (ANONYMOUS, "/careers/quiz"),
+    "/careers/quiz/<int:number>": (ANONYMOUS, "/careers/quiz/2?enjoy=helping&enjoy=science"),
+    "/careers/quiz/results": (
+        ANONYMOUS, "/careers/quiz/results?enjoy=helping&blood=fine&qualifications=none&distance=10&place=Loughborough"),
+    "/careers/quiz/saved": (SEEKER, "/careers/quiz/saved"),
 }
 
 # GET routes that are not pages a person reads: files, feeds, JSON, and addresses that only redirect.
@@ -216,7 +222,7 @@ def test_every_page_route_is_checked_for_accessibility(app):
 
 
 @pytest.fixture
-def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
+def world(app, catalogue, careers_content, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
           make_record, make_employment, share_with, make_link):
     """One of everything a page can show, and the people who see it; returns the ids pages need."""
     organisation = make_organisation(name="Charnwood Home Care")
