@@ -119,6 +119,11 @@ class RoleResult:
     nearby: int = 0
     match: str = ""
 
+    @property
+    def name_in_sentence(self) -> str:
+        """"Care worker" as it reads inside a sentence ("care worker"); "GP" and "NHS" keep their capitals."""
+        return self.name[0].lower() + self.name[1:] if self.name[1:2].islower() else self.name
+
 
 def score(quiz: Quiz, roles: Mapping[str, RoleContent], answers: Answers, nearby: Mapping[str, int] | None = None,
           *, names: Mapping[str, str] | None = None) -> list[RoleResult]:

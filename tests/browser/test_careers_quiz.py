@@ -42,7 +42,7 @@ def test_a_school_leaver_takes_the_quiz_without_javascript_on_a_phone(live_serve
         assert page.url == live_server + results
         expect(page.get_by_role("heading", level=1)).to_have_text("Jobs that could suit you")
         care_worker = page.locator("ol > li").filter(has=page.get_by_role("link", name="Care worker", exact=True))
-        expect(care_worker).to_contain_text("1 job open as a care worker within 10 miles of LE16")
+        expect(care_worker).to_contain_text("1 open care worker job within 10 miles of LE16")
         # The link to copy is the address itself, on the site's own address (SITE_URL).
         expect(page.locator("a.portal-secret")).to_have_attribute("href", results)
         expect(page.locator("a.portal-secret")).to_have_text(re.compile(r"^https?://[^/]+" + re.escape(results) + "$"))

@@ -127,6 +127,12 @@ def test_roles_with_jobs_nearby_get_the_nearby_points_and_reason():
     assert "lab" not in found
 
 
+def test_a_role_name_inside_a_sentence_keeps_the_capitals_of_initials():
+    assert [rules.RoleResult(code, name, 1, ()).name_in_sentence for code, name in (
+        ("a", "Care worker"), ("b", "GP practice manager"), ("c", "NHS 111 call handler"), ("d", "X"))] == [
+        "care worker", "GP practice manager", "NHS 111 call handler", "X"]
+
+
 def test_no_answers_match_nothing():
     assert rules.score(SMALL_QUIZ, ROLES, rules.Answers()) == []
 
@@ -305,8 +311,8 @@ def test_apprenticeships_are_listed_with_their_level_and_standard_and_a_search_f
 
     html = page(response)
     item = next(li for li in html.xpath("//ol/li") if li.xpath("h2/a[@href='/careers/roles/healthcare_support_worker']"))
-    assert "level 2 (standard ST0216)" in item.text_content()
-    link = item.xpath(".//a[starts-with(normalize-space(), 'Find apprenticeships')]/@href")[0]
+    assert "level 2, standard ST0216" in item.text_content()
+    link = item.xpath(".//a[normalize-space()='Find healthcare support worker apprenticeships']/@href")[0]
     assert sorted(parse_qsl(urlsplit(link).query)) == [
         ("contract_type", "apprenticeship"), ("role", "healthcare_support_worker")]
 
@@ -357,7 +363,7 @@ def test_roles_with_open_jobs_near_the_place_get_points_a_count_and_a_link(clien
     clerk = next(li for li in html.xpath("//ol/li") if li.xpath("h2/a[@href='/careers/roles/ward_clerk']"))
     assert "There are jobs like this open near you right now" in clerk.text_content()
     link = clerk.xpath(".//a[contains(normalize-space(), 'open')]")[0]
-    assert " ".join(link.text_content().split()) == "2 jobs open as a ward clerk within 10 miles of Loughborough"
+    assert " ".join(link.text_content().split()) == "2 open ward clerk jobs within 10 miles of Loughborough"
     assert sorted(parse_qsl(urlsplit(link.get("href")).query)) == [("location", "loughborough"), ("role", "ward_clerk")]
     admin = next(li for li in html.xpath("//ol/li") if li.xpath("h2/a[@href='/careers/roles/administrator']"))
     assert "No jobs like this open within 10 miles of Loughborough" in admin.text_content()
@@ -388,7 +394,7 @@ def test_an_unknown_place_is_explained_and_the_results_come_without_it(client, c
     text = text_of(response)
     assert "We could not find Narnia" in text and "like Loughborough or LE11" in text
     assert results_of(response) == results_of(client.get("/careers/quiz/results?enjoy=helping"))
-    assert "jobs open" not in text
+    assert "miles of" not in text
 
 
 # Saving results ---------------------------------------------------------------------------------------------------
