@@ -66,6 +66,8 @@ class SavedQuizResult(db.Model):
     """Quiz answers a signed-in person chose to keep, as the query string of their results page."""
 
     __tablename__ = "saved_quiz_results"
+    # The same answers saved twice (a double click) are one row: the database decides, not a check first.
+    __table_args__ = (UniqueConstraint("user_id", "answers"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -154,6 +154,12 @@ PAGES: dict[str, tuple[str, str]] = {
     "/profile/work-history/<int:entry_id>/delete": (SEEKER, "/profile/work-history/{work_history}/delete"),
     "/profile/qualifications/<int:qualification_id>/delete": (
         SEEKER, "/profile/qualifications/{qualification}/delete"),
+    # The careers quiz: a question with its earlier answers, and results with jobs near a place.
+    "/careers/quiz": (ANONYMOUS, "/careers/quiz"),
+    "/careers/quiz/<int:number>": (ANONYMOUS, "/careers/quiz/2?enjoy=helping&enjoy=science"),
+    "/careers/quiz/results": (
+        ANONYMOUS, "/careers/quiz/results?enjoy=helping&blood=fine&qualifications=none&distance=10&place=Loughborough"),
+    "/careers/quiz/saved": (SEEKER, "/careers/quiz/saved"),
 }
 
 # GET routes that are not pages a person reads: files, feeds, JSON, and addresses that only redirect.
