@@ -37,7 +37,7 @@ from portal.reference.services import load_reference_data
 from portal.vacancies.models import Vacancy
 
 TARGET_P95_MS = 100.0
-QUIZ_ANSWERS = "enjoy=helping&people_things_data=people&qualifications=gcses&place=Leicester&distance=10"
+QUIZ_ANSWERS = "enjoy=helping&works_with=people&qualifications=gcses&place=Leicester&distance=10"
 
 
 def page_groups(app) -> dict[str, list[str]]:
