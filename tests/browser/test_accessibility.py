@@ -160,6 +160,9 @@ PAGES: dict[str, tuple[str, str]] = {
     "/careers/quiz/results": (
         ANONYMOUS, "/careers/quiz/results?enjoy=helping&blood=fine&qualifications=none&distance=10&place=Loughborough"),
     "/careers/quiz/saved": (SEEKER, "/careers/quiz/saved"),
+    # Careers: career pathways (the world loads the careers content).
+    "/careers/pathways": (ANONYMOUS, "/careers/pathways"),
+    "/careers/pathways/<slug>": (ANONYMOUS, "/careers/pathways/care-worker-to-registered-nurse"),
 }
 
 # GET routes that are not pages a person reads: files, feeds, JSON, and addresses that only redirect.
@@ -177,6 +180,7 @@ NOT_PAGES = {
     "/jobs/<int:vacancy_id>",  # redirects to the address with the slug
     "/assets/<path:filename>",  # the design system's icons, for its stylesheet
     "/roles",  # redirects to the role explorer
+    "/pathways",  # redirects to /careers/pathways
 }
 # Seen on the way in: the admin's sign-in checks each step of two-step sign-in.
 SIGN_IN_STEPS = {"/sign-in/code"}
