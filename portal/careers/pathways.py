@@ -152,12 +152,13 @@ class PathwayView:
     first_roles: tuple[tuple[str, str], ...]
     last_roles: tuple[tuple[str, str], ...]
     sectors: tuple[str, ...]
-    map: MapLayout
+    map: MapLayout | None
 
 
 def pathway_view(content, slug: str, names: dict[str, str] | None = None,
-                 sectors: dict[str, str] | None = None) -> PathwayView | None:
-    """A published pathway with its steps in order, its roles named, and its map; None when there is none."""
+                 sectors: dict[str, str] | None = None, *, draw: bool = True) -> PathwayView | None:
+    """A published pathway with its steps in order, its roles named, and its map (unless ``draw`` is
+    false); None when there is no such pathway."""
     pathway = content.pathways.get(slug)
     if pathway is None:
         return None
@@ -181,15 +182,15 @@ def pathway_view(content, slug: str, names: dict[str, str] | None = None,
         first_roles=tuple(role for role in named if role[0] in starts),
         last_roles=tuple(role for role in named if role[0] in ends),
         sectors=tuple(sectors.get(code, code) for code in pathway.sectors),
-        map=layout([Node(code, name) for code, name in named],
-                   [(s.from_role, s.to_role) for s in pathway.steps], key=f"pathway-{slug}"),
+        map=layout([Node(code, name) for code, name in named], [(s.from_role, s.to_role) for s in pathway.steps],
+                   key=f"pathway-{slug}") if draw else None,
     )
 
 
 def pathway_views(content) -> list[PathwayView]:
-    """Every published pathway, by title."""
+    """Every published pathway, by title, without maps (the list shows none)."""
     names, sectors = role_names(), sector_names()
-    return [pathway_view(content, slug, names, sectors) for slug in content.pathways]
+    return [pathway_view(content, slug, names, sectors, draw=False) for slug in content.pathways]
 
 
 def role_map(content, code: str, graph: RoleGraph | None = None) -> MapLayout | None:
