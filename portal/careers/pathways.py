@@ -244,7 +244,10 @@ class Box:
         return self.x + self.width / 2
 
     def text_y(self, line: int) -> float:
-        return self.y + PADDING + LINE_HEIGHT * (line + 1) - 5
+        """The baseline of the box's ``line``th line, the lines centred up and down in the box."""
+        used = len(self.lines) + (1 if self.current else 0)
+        top = self.y + (self.height - used * LINE_HEIGHT) / 2
+        return top + LINE_HEIGHT * (line + 1) - 5
 
 
 @dataclass(frozen=True)

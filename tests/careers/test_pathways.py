@@ -352,3 +352,31 @@ def test_a_role_nobody_moves_to_or_from_has_no_map(content):
         pytest.skip("every role is on the graph")
     assert pathways.role_map(content, alone, graph) is None
     assert pathways.role_progression(content, alone, graph).is_empty
+
+
+def test_the_role_section_lists_both_ways_then_the_map(app, content):
+    progression = pathways.role_progression(content, "nursing_associate")
+    drawn = pathways.role_map(content, "nursing_associate")
+    with app.test_request_context():
+        template = app.jinja_env.from_string(
+            '{% from "careers/macros/pathways.html" import role_progression_section %}'
+            '{{ role_progression_section(p, m, heading_level=3) }}')
+        html = template.render(p=progression, m=drawn)
+    page = lxml.html.fromstring(f"<div>{html}</div>")
+    assert [h.text for h in page.xpath(".//h3")] == ["Where you could go from here", "How people get here"]
+    lists = page.xpath(".//ol[contains(@class, 'portal-steps')]")
+    assert len(lists[0].xpath("./li")) == len(progression.onward)
+    assert len(lists[1].xpath("./li")) == len(progression.into)
+    assert f'href="/careers/pathways/{SLUG}"' in html, "each step names the pathways it is part of"
+    assert html.index("portal-steps") < html.index("<svg")
+    assert "You are here:" in html
+
+
+def test_a_step_no_pathway_describes_still_shows_in_the_role_section(app, content):
+    graph = pathways.role_graph(content)
+    bare = next(step for step in graph.steps if not step.has_details)
+    progression = pathways.role_progression(content, bare.from_code, graph)
+    with app.test_request_context():
+        html = app.jinja_env.from_string(
+            '{% from "careers/macros/pathways.html" import step_list %}{{ step_list(s) }}').render(s=progression.onward)
+    assert bare.to_name in html and "People often move on to this role" in html
