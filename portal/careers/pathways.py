@@ -436,6 +436,9 @@ def layout(nodes: Sequence[Node], edges: Sequence[tuple[str, str]], *, current: 
         for slot in chain[1:-1]:
             points += [(centre[slot][0], centre[slot][1]), (centre[slot][0], centre[slot][1] + box_height)]
         points.append((centre[chain[-1]][0], centre[chain[-1]][1] - 2))
+        if (end, start) in routes:  # a move both ways: two arrows side by side, not one on top of the other
+            shift = 5 if (start, end) in back else -5
+            points = [(x + shift, y) for x, y in points]
         if (start, end) in back:
             points.reverse()
         arrows.append(Arrow(start, end, tuple(points), back=(start, end) in back))

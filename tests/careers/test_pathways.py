@@ -380,3 +380,10 @@ def test_a_step_no_pathway_describes_still_shows_in_the_role_section(app, conten
         html = app.jinja_env.from_string(
             '{% from "careers/macros/pathways.html" import step_list %}{{ step_list(s) }}').render(s=progression.onward)
     assert bare.to_name in html and "People often move on to this role" in html
+
+
+def test_a_move_both_ways_draws_two_arrows_side_by_side():
+    drawn = layout([Node("a", "A"), Node("b", "B")], [("a", "b"), ("b", "a")], current="b")
+    there, back = drawn.arrows
+    assert back.back and not there.back
+    assert {x for x, _y in there.points}.isdisjoint({x for x, _y in back.points})
