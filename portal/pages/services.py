@@ -87,7 +87,7 @@ def _count(query) -> int:
     return db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
-CAREERS_PAGES = ("careers.hub", "careers.roles", "careers.quiz_start")
+CAREERS_PAGES = ("careers.hub", "careers.roles", "careers.pathways", "careers.quiz_start")
 INFORMATION_PAGES = ("pages.help", "pages.contact", "pages.accessibility", "pages.cookies", "pages.terms",
                      "pages.api_docs")
 FIXED_PAGES = (

@@ -387,3 +387,4 @@ def test_a_move_both_ways_draws_two_arrows_side_by_side():
     there, back = drawn.arrows
     assert back.back and not there.back
     assert {x for x, _y in there.points}.isdisjoint({x for x, _y in back.points})
+

@@ -19,7 +19,8 @@ def careers_pages(app) -> list[str]:
     """The careers hub and list, then every role in the reference list (no pathways are published here)."""
     with app.app_context():
         codes = sorted(db.session.scalars(select(JobRole.code)))
-    return ["http://localhost/careers", "http://localhost/careers/roles", "http://localhost/careers/quiz",
+    return ["http://localhost/careers", "http://localhost/careers/roles", "http://localhost/careers/pathways",
+            "http://localhost/careers/quiz",
             *(f"http://localhost/careers/roles/{code}" for code in codes)]
 
 
