@@ -7,6 +7,7 @@ from portal.careers.explorer import (
     role_cards, role_pay, roles_we_need_most, sector_names,
 )
 from portal.careers.jsonld import occupation
+from portal.careers.pathways import role_graph, role_map, role_progression
 from portal.careers.services import published_content
 from portal.extensions import db
 from portal.lookups import found_or_404
@@ -56,6 +57,7 @@ def role(code: str):
     role = content.roles.get(job_role.code)
     place = request.args.get("place", "").strip()[:MAX_PLACE_LENGTH]
     pay = role_pay(job_role, role)
+    graph = role_graph(content)
     page_url = url_for("careers.role", code=job_role.code, _external=True)
     return render_template(
         "careers/role.html",
@@ -64,7 +66,8 @@ def role(code: str):
         apprenticeships=live_vacancies(apprenticeship_roles(content, job_role.code), place, apprenticeships=True),
         requirements=passport_requirements(job_role.code),
         sectors=sector_names(),
-        leads_to=[db.session.get(JobRole, next_code) for next_code in (role.leads_to if role else ())],
+        progression=role_progression(content, job_role.code, graph),
+        drawn=role_map(content, job_role.code, graph),
         page_url=page_url,
         markup=script_json(occupation(job_role, role, pay, page_url, current_app.config["REGION_NAME"])),
     )

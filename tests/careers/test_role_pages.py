@@ -152,3 +152,13 @@ def test_the_hub_shows_interests_and_the_roles_we_need_most(client, careers_cont
     needed = html[html.index("Roles we need most"):]
     assert needed.index("Home care worker") < needed.index("Porter")
     assert "3 jobs open" in needed
+
+
+def test_the_role_page_shows_where_you_could_go_and_how_people_get_here_with_a_map(client, careers_content):
+    html = client.get("/careers/roles/senior_care_worker").get_data(as_text=True)
+    onward = html[html.index('id="where-you-could-go"'):html.index('id="how-people-get-here"')]
+    assert "/careers/roles/apprentice_nursing_associate" in onward
+    assert "ST0508" in onward  # the apprenticeship standard of the step
+    into = html[html.index('id="how-people-get-here"'):]
+    assert "/careers/roles/care_worker" in into
+    assert "<svg" in html and html.index('id="where-you-could-go"') < html.index("<svg")
