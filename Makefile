@@ -50,6 +50,7 @@ test-postgres: static
 bench: install
 	$(PY) bench/search.py
 	$(PY) bench/contention.py
+	$(PY) bench/careers.py
 
 clean:
 	[ ! -x $(FLASK) ] || $(FLASK) digest clean >/dev/null

@@ -23,3 +23,18 @@ def test_search_benchmark_prints_its_figures(tmp_path):
     assert re.search(r"p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms", printed)
     assert re.search(r"Target p95 < 25 ms at 300: (PASS|FAIL)", printed)
     assert re.search(r"Posted vacancy searchable after \d+ ms at 300 .*: (PASS|FAIL)", printed)
+
+
+def test_careers_benchmark_prints_its_figures():
+    spec = importlib.util.spec_from_file_location("careers_benchmark", BENCH.parent / "careers.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = io.StringIO()
+
+    assert bench.main(["--rounds", "1"], out=out) == 0
+
+    printed = out.getvalue()
+    assert "not measured" not in printed
+    for group in ("role page", "pathway page", "quiz results", "compare three roles"):
+        assert re.search(rf"{group}: \d+ pages, p50 [\d.]+ ms, p95 [\d.]+ ms, max [\d.]+ ms; target p95 < 100 ms: "
+                         r"(PASS|FAIL)", printed), group
