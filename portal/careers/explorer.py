@@ -128,16 +128,17 @@ class LiveVacancies:
     place_unknown: str = ""
 
 
-def live_vacancies(codes: tuple[str, ...], place: str = "", *, apprenticeships: bool = False) -> LiveVacancies:
+def live_vacancies(codes: tuple[str, ...], place: str = "", *, apprenticeships: bool = False,
+                   shown: int = NEAREST_SHOWN) -> LiveVacancies:
     params = SearchParams(role=codes, contract_type=(ContractType.APPRENTICESHIP.value,) if apprenticeships else ())
     found = find_place(place) if place else None
     if found:
         params = replace(params, location=place, place_name=found.name, near=(found.latitude, found.longitude),
                          radius=NEAR_RADIUS_MILES)
-    result = search_vacancies(search_query(params, sort="distance" if found else "newest", per_page=NEAREST_SHOWN))
+    result = search_vacancies(search_query(params, sort="distance" if found else "newest", per_page=max(shown, 1)))
     return LiveVacancies(
         total=result.total,
-        shown=listings_for(result.hits),
+        shown=listings_for(result.hits[:shown]),
         search_args=params.query_args(),
         place_name=found.name if found else None,
         place_unknown=place if place and not found else "",
