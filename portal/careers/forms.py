@@ -1,7 +1,7 @@
 """The workforce team's forms for the careers content: the text of a page, and a new pathway's address."""
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Regexp, ValidationError
+from wtforms.validators import InputRequired, Length, Regexp
 
 from portal.careers.content import MAX_TEXT
 
@@ -9,37 +9,21 @@ NOTE_MAX = 200
 OUT_OF_DATE = "This form is out of date. Copy your text, then open the page again."
 
 
-def _one_kind_of_line_break(value):
-    # Browsers send a textarea's line breaks as \r\n; the text is kept and measured with \n alone.
-    return value.replace("\r\n", "\n") if isinstance(value, str) else value
-
-
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-def _no_nul(_form, field):
-    if field.data and "\x00" in field.data:
-        raise ValidationError("The text contains a NUL character, an invisible character that cannot be kept: "
-                              "remove it (it often comes from pasting from another program)")
-
-
-def _printable(_form, field):
-    if field.data and any(ord(character) < 32 for character in field.data):
-        raise ValidationError("The note must not contain control characters")
 
 
 class ContentForm(FlaskForm):
     """One careers document's text. ``version`` is the document's version the editor started from, so a
     save over someone else's newer one is refused rather than losing their work."""
 
-    text = TextAreaField("Text of the page", filters=[_one_kind_of_line_break], validators=[
+    # Line ends arrive as \n and control characters (a NUL among them) are already gone: see portal.text.
+    text = TextAreaField("Text of the page", validators=[
         InputRequired("Enter the text of the page"),
         Length(max=MAX_TEXT, message=f"The text is too long: the most is {MAX_TEXT:,} characters"),
-        _no_nul,
     ])
     note = StringField("What you changed (optional)", filters=[_strip], validators=[
-        Length(max=NOTE_MAX, message=f"The note must be {NOTE_MAX} characters or fewer"), _printable,
+        Length(max=NOTE_MAX, message=f"The note must be {NOTE_MAX} characters or fewer"),
     ])
     version = HiddenField()
 
