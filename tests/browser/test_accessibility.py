@@ -132,6 +132,13 @@ PAGES: dict[str, tuple[str, str]] = {
     "/admin/passport/competences": (ADMIN, "/admin/passport/competences"),
     "/admin/passport/competences/new": (ADMIN, "/admin/passport/competences/new"),
     "/admin/passport/competences/<code>/edit": (ADMIN, "/admin/passport/competences/fire_safety/edit"),
+    "/admin/careers": (ADMIN, "/admin/careers"),
+    "/admin/careers/pathways/new": (ADMIN, "/admin/careers/pathways/new"),
+    "/admin/careers/<any(role, pathway, quiz, interests):kind>/<key>": (ADMIN, "/admin/careers/role/care_worker"),
+    "/admin/careers/<any(role, pathway, quiz, interests):kind>/<key>/history": (
+        ADMIN, "/admin/careers/quiz/quiz/history"),
+    "/admin/careers/<any(role, pathway, quiz, interests):kind>/<key>/history/<int:revision_id>": (
+        ADMIN, "/admin/careers/quiz/quiz/history/{careers_first_revision}"),
     "/recruiter": (RECRUITER, "/recruiter"),
     "/recruiter/application-emails": (RECRUITER, "/recruiter/application-emails"),
     # Pages that ask before an action that cannot be undone (the same address, posted, acts).
@@ -143,6 +150,8 @@ PAGES: dict[str, tuple[str, str]] = {
         RECRUITER, "/recruiter/organisation/invitations/{invitation}/revoke"),
     "/admin/organisations/<int:organisation_id>/<any(approve, suspend, reinstate):action>": (
         ADMIN, "/admin/organisations/{organisation}/suspend"),
+    "/admin/careers/<any(role, pathway, quiz, interests):kind>/<key>/discard-draft": (
+        ADMIN, "/admin/careers/quiz/quiz/discard-draft"),
     "/alerts/<int:alert_id>/delete": (SEEKER, "/alerts/{alert}/delete"),
     "/passport/records/<int:record_id>/delete": (SEEKER, "/passport/records/{due_record}/delete"),
     "/passport/records/<int:record_id>/evidence/remove": (SEEKER, "/passport/records/{due_record}/evidence/remove"),
@@ -211,6 +220,7 @@ ERROR_STATES = [
     ErrorState(SEEKER, "/account/password", "Change password"),
     ErrorState(RECRUITER, "/recruiter/vacancies/new", "Save draft"),
     ErrorState(RECRUITER, "/recruiter/organisation/invitations", "Send invitation"),
+    ErrorState(ADMIN, "/admin/careers/role/care_worker", "Save as draft", typed=(("Text of the page", "+++\nbroken"),)),
 ]
 
 # Error pages: who asks for what, and the status they get.
@@ -232,8 +242,8 @@ def test_every_page_route_is_checked_for_accessibility(app):
 
 
 @pytest.fixture
-def world(app, catalogue, careers_content, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
-          make_record, make_employment, share_with, make_link):
+def world(app, catalogue, make_organisation, make_vacancy, make_recruiter, make_user, make_admin,
+          make_record, make_employment, share_with, make_link, careers_draft):
     """One of everything a page can show, and the people who see it; returns the ids pages need."""
     organisation = make_organisation(name="Charnwood Home Care")
     other = make_organisation(name="Rutland Water Care Home")
@@ -284,7 +294,24 @@ def world(app, catalogue, careers_content, make_organisation, make_vacancy, make
         "employment": employment, "share": share,
         "alert": alert, "seeker": seeker.id, "share_token": share_token, "invitation_token": invitation_token,
         "emails": {SEEKER: seeker.email, RECRUITER: recruiter.email, TRAINER: trainer.email, ADMIN: admin.email},
+        **careers_draft,
     }
+
+
+@pytest.fixture
+def careers_draft(app, careers_content, make_admin):
+    """The careers content loaded, with a draft of the quiz waiting, for the admin's careers content pages."""
+    from portal.careers import services as careers
+    from portal.careers.content import ContentKind
+
+    with app.app_context():
+        quiz = careers.find_document(ContentKind.QUIZ, "quiz")
+        first = careers.history(quiz)[-1].id
+        editor = db.session.get(User, make_admin().id)
+        careers.save(ContentKind.QUIZ, "quiz", quiz.published.text.replace("What do you enjoy most?", "What do you like?"),
+                     editor, publish=False, version=quiz.version, note="Shorter first question")
+        db.session.commit()
+    return {"careers_first_revision": first}
 
 
 def undelivered_emails() -> list[OutboxMessage]:
