@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import threading
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +30,9 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.query import And, Or, Phrase, Term
-from whoosh.util.filelock import FileLock, try_for
 
-from .index import _READ_ERRORS, GENERATION_PREFIX, LOCK_POLL_SECONDS, POINTER, REBUILD_LOCK, STATE
-from .index import IndexUnavailable, _fsync_tree, _write_atomic
+from .index import _READ_ERRORS, GENERATION_PREFIX, POINTER, STATE, IndexUnavailable, _write_atomic
+from .index import swap_in_generation
 from .query import Keywords
 from .synonyms import Group, Synonyms
 
@@ -113,41 +111,24 @@ class CareersIndex:
         live. Waits up to ``lock_timeout`` seconds (None: as long as it takes)
         for another rebuild, returning False if it is still running."""
         docs = [_to_whoosh(doc) for doc in docs]  # a bad document fails before anything is written
-        self.base_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.base_dir / REBUILD_LOCK))
-        if lock_timeout is None:
-            lock.acquire(blocking=True)
-        elif not try_for(lock.acquire, lock_timeout, LOCK_POLL_SECONDS):
-            return False
-        try:
-            try:
-                previous = self._current_path().name
-            except IndexUnavailable:
-                previous = None
-            name = f"{GENERATION_PREFIX}{time.time_ns():020d}-{os.getpid()}"
-            path = self.base_dir / name
-            path.mkdir()
-            try:
-                writer = FileStorage(str(path)).create_index(CAREERS_SCHEMA).writer()
-                seen: set[str] = set()
-                for fields_ in docs:
-                    if fields_["key"] not in seen:
-                        seen.add(fields_["key"])
-                        writer.add_document(**fields_)
-                writer.commit()
-                _write_atomic(path / STATE, json.dumps({"format": CAREERS_FORMAT, "signature": signature}))
-                _fsync_tree(path)
-            except BaseException:
-                shutil.rmtree(path, ignore_errors=True)
-                raise
-            _write_atomic(self.base_dir / POINTER, name)
+
+        def build(path: Path) -> None:
+            writer = FileStorage(str(path)).create_index(CAREERS_SCHEMA).writer()
+            seen: set[str] = set()
+            for fields_ in docs:
+                if fields_["key"] not in seen:
+                    seen.add(fields_["key"])
+                    writer.add_document(**fields_)
+            writer.commit()
+            _write_atomic(path / STATE, json.dumps({"format": CAREERS_FORMAT, "signature": signature}))
+
+        def remove_old(name: str, previous: str | None) -> None:
             # The previous generation stays: another process may be opening it.
             for entry in self.base_dir.iterdir():
                 if entry.name.startswith(GENERATION_PREFIX) and entry.name < name and entry.name != previous:
                     shutil.rmtree(entry, ignore_errors=True)
-        finally:
-            lock.release()
-        return True
+
+        return swap_in_generation(self.base_dir, build, lambda: self._current_path().name, remove_old, lock_timeout)
 
     # Reading
 

@@ -24,7 +24,7 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -199,32 +199,14 @@ class VacancyIndex:
         Waits up to ``lock_timeout`` seconds (None: as long as it takes) for
         another rebuild to finish, returning False if it is still running.
         """
-        self.base_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.base_dir / REBUILD_LOCK))
-        if lock_timeout is None:
-            lock.acquire(blocking=True)
-        elif not try_for(lock.acquire, lock_timeout, LOCK_POLL_SECONDS):
-            return False
-        try:
-            try:
-                previous = self._pointer()
-            except IndexUnavailable:
-                previous = None
-            name = f"{GENERATION_PREFIX}{time.time_ns():020d}-{os.getpid()}"
-            path = self.base_dir / name
-            path.mkdir()
-            try:
-                self._build(path, docs)
-                self._write_state(path, cursor)
-                _fsync_tree(path)
-            except BaseException:
-                shutil.rmtree(path, ignore_errors=True)
-                raise
-            _write_atomic(self.base_dir / POINTER, name)
-            self._remove_generations(older_than=name, keep={previous})
-        finally:
-            lock.release()
-        return True
+        def build(path: Path) -> None:
+            self._build(path, docs)
+            self._write_state(path, cursor)
+
+        return swap_in_generation(
+            self.base_dir, build, self._pointer,
+            lambda name, previous: self._remove_generations(older_than=name, keep={previous}), lock_timeout,
+        )
 
     @staticmethod
     def _build(path: Path, docs: Iterable[dict]) -> None:
@@ -340,6 +322,43 @@ class VacancyIndex:
         with self._lock:
             self._view = self._view_pointer = None
             self._drop_segments(keep=set())
+
+
+def swap_in_generation(
+    base_dir: Path,
+    build: Callable[[Path], None],
+    live_name: Callable[[], str],
+    remove_old: Callable[[str, str | None], None],
+    lock_timeout: float | None,
+) -> bool:
+    """Under the rebuild lock, ``build`` a whole new generation directory, make it durable, point at it,
+    then let ``remove_old(new name, previous name)`` clear older generations. Waits up to ``lock_timeout``
+    seconds (None: as long as it takes) for another rebuild, returning False if it is still running."""
+    base_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(base_dir / REBUILD_LOCK))
+    if lock_timeout is None:
+        lock.acquire(blocking=True)
+    elif not try_for(lock.acquire, lock_timeout, LOCK_POLL_SECONDS):
+        return False
+    try:
+        try:
+            previous = live_name()
+        except IndexUnavailable:
+            previous = None
+        name = f"{GENERATION_PREFIX}{time.time_ns():020d}-{os.getpid()}"
+        path = base_dir / name
+        path.mkdir()
+        try:
+            build(path)
+            _fsync_tree(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        _write_atomic(base_dir / POINTER, name)
+        remove_old(name, previous)
+    finally:
+        lock.release()
+    return True
 
 
 def _remaining(deadline: float) -> float:
