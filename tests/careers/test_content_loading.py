@@ -109,3 +109,25 @@ def test_the_load_command_reports_and_refuses(app, content_copy, monkeypatch):
     result = runner.invoke(args=["careers", "load"])
     assert result.exit_code != 0
     assert "Nothing was loaded" in result.output
+
+
+def test_an_editors_pages_are_in_their_export_and_stay_without_their_name_when_they_leave(
+        app, careers_content, make_admin):
+    from portal.privacy.services import delete_account, registered_sections
+
+    admin = make_admin()
+    with app.app_context():
+        editor = db.session.merge(admin)
+        document = db.session.scalar(select(CareerDocument).where(CareerDocument.key == "porter"))
+        text = document.published.text.replace('summary = "', 'summary = "Edited. ', 1)
+        save(ContentKind.ROLE, "porter", text, editor, publish=True, version=document.version)
+        db.session.commit()
+        section = next(section for section in registered_sections() if section.name == "careers")
+        exported = section.export(editor)
+        assert [item["page"] for item in exported["careers_pages_edited"]] == ["role porter"]
+        assert exported["careers_pages_edited"][0]["published_at"] is not None
+        delete_account(editor)
+        db.session.commit()
+        revision = db.session.scalar(select(CareerRevision).where(CareerRevision.text == text))
+        assert revision.author_id is None and revision.published_by_id is None
+        assert published_content().roles["porter"].summary.startswith("Edited. ")
