@@ -119,8 +119,8 @@ def sync_careers_index(index: CareersIndex | None = None) -> bool:
 def search_careers(text: str, limit: int = SHOWN_MATCHES) -> list[CareerHit]:
     """Roles and pathways matching the keywords, best first; none when the index cannot be read or built
     (logged), so the jobs are still shown."""
-    if not text.strip():
-        return []
+    if not text.strip() or not published_signature():
+        return []  # nothing published: no index to build
     index = get_careers_index()
     try:
         sync_careers_index(index)
