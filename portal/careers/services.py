@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
 from portal.audit.models import AuditAction
@@ -61,19 +63,27 @@ def vocabulary(interests: tuple[Interest, ...] | None = None) -> Vocabulary:
 def parse(kind: ContentKind, key: str, text: str, known: Vocabulary | None = None):
     """The document read and checked; raises :class:`ContentInvalid` listing every problem."""
     known = known or vocabulary()
+    if kind is ContentKind.ROLE and key not in known.roles:
+        raise ContentInvalid([f"There is no role with the code “{key}” in the role list"])
+    parsed = _parsed(kind, key, text, known)
+    if kind is ContentKind.INTERESTS:
+        in_use = _interests_in_use() - {interest.code for interest in parsed}
+        if in_use:
+            raise ContentInvalid([f"Roles still use these interest areas: {', '.join(sorted(in_use))}"])
+    return parsed
+
+
+@lru_cache(maxsize=1024)
+def _parsed(kind: ContentKind, key: str, text: str, known: Vocabulary):
+    """A text read against the codes it may use; the result is immutable, so the same text and codes are
+    read once per process (every page view and every load reads what is published)."""
     if kind is ContentKind.ROLE:
-        if key not in known.roles:
-            raise ContentInvalid([f"There is no role with the code “{key}” in the role list"])
         return parse_role(key, text, known)
     if kind is ContentKind.PATHWAY:
         return parse_pathway(key, text, known)
     if kind is ContentKind.QUIZ:
         return parse_quiz(text, known_traits(known.roles, known.sectors, known.interests))
-    interests = parse_interests(text)
-    in_use = _interests_in_use() - {interest.code for interest in interests}
-    if in_use:
-        raise ContentInvalid([f"Roles still use these interest areas: {', '.join(sorted(in_use))}"])
-    return interests
+    return parse_interests(text)
 
 
 def _interests_in_use() -> set[str]:
@@ -139,25 +149,30 @@ def check_files(directory: Path = CONTENT_DIR) -> list[tuple[ContentKind, str, s
 def load_content_files(directory: Path = CONTENT_DIR) -> LoadReport:
     """Bring the files into the database, all or nothing (the caller commits)."""
     report = LoadReport()
-    for kind, key, text, _parsed in check_files(directory):
-        document = _document(kind, key) or _new_document(kind, key)
+    existing = {
+        (document.kind, document.key): document
+        for document in db.session.scalars(select(CareerDocument).options(selectinload(CareerDocument.from_file)))
+    }
+    for kind, key, text, _content in check_files(directory):
+        document = existing.get((kind, key)) or _new_document(kind, key)
         if document.from_file is not None and document.from_file.text == text:
             report.unchanged += 1
             continue
+        first = document.published_revision_id is None
         edited = document.published_revision_id != document.file_revision_id or document.draft_revision_id
         revision = CareerRevision(kind=kind, key=key, text=text, note=FILE_NOTE)
         db.session.add(revision)
-        db.session.flush()
-        document.file_revision_id = revision.id
+        document.from_file = revision
         name = f"{kind.value} {key}"
-        if document.published_revision_id is None:
+        if first:
             report.added.append(name)
         elif edited:
             report.kept_edits.append(name)
             continue
         else:
             report.updated.append(name)
-        _publish(document, revision, None)
+        revision.published_at = utcnow()
+        document.published = revision
         document.version += 1
     db.session.flush()
     return report
