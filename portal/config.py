@@ -21,6 +21,8 @@ MIN_SECRET_KEY_LENGTH = 32
 
 
 class Config:
+    # Argon2id costs for passwords (portal.accounts.passwords.HASHING_PROFILES).
+    PASSWORD_HASHING = "standard"
     # Signs session cookies and reset links. Every machine serving the portal must share it; when it is
     # not in the environment, one is made on first run in <instance>/secret-key and kept there.
     SECRET_KEY = os.environ.get("SECRET_KEY")
@@ -119,6 +121,7 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
+    PASSWORD_HASHING = "cheapest"
     SECRET_KEY = "test-secret"
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = True

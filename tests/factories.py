@@ -26,7 +26,6 @@ from tests.storage.samples import IMAGE_PNG
 PASSWORD = "correct horse battery staple"
 TWO_FACTOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _sequence = itertools.count(1)
-_password_hash = hash_password(PASSWORD)
 
 
 def _save(app, obj):
@@ -42,10 +41,12 @@ def _save(app, obj):
 def make_user(app):
     def make(email=None, full_name="Sam Taylor", roles=(Role.JOB_SEEKER,), organisation=None, password=None):
         n = next(_sequence)
+        with app.app_context():
+            password_hash = hash_password(password or PASSWORD)
         user = User(
             email=email or f"person{n}@example.org",
             full_name=full_name,
-            password_hash=hash_password(password) if password else _password_hash,
+            password_hash=password_hash,
             organisation_id=organisation.id if organisation else None,
         )
         for role in roles:

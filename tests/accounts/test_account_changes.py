@@ -42,7 +42,8 @@ def test_changing_the_password_emails_the_person_and_the_new_password_works(app,
     })
     assert response.headers["Location"] == "/account"
     assert "Your password has been changed" in client.get("/account").get_data(as_text=True)
-    assert verify_password(_stored(app, user).password_hash, NEW_PASSWORD)
+    with app.app_context():
+        assert verify_password(_stored(app, user).password_hash, NEW_PASSWORD)
     [message] = outbox()
     assert message["To"] == user.email and message["Subject"] == "Your password has been changed"
     assert "/forgot-password" in message.get_body(preferencelist=("plain",)).get_content()
@@ -77,7 +78,8 @@ def test_a_bad_password_change_says_why_and_changes_nothing(app, signed_in, outb
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "There is a problem" in page and message in page
-    assert verify_password(_stored(app, user).password_hash, PASSWORD)
+    with app.app_context():
+        assert verify_password(_stored(app, user).password_hash, PASSWORD)
     assert outbox() == []
 
 

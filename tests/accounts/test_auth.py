@@ -139,3 +139,12 @@ def test_plain_text_emails_are_not_html_escaped(client, make_user, outbox):
     client.post("/forgot-password", data={"email": user.email})
     [message] = outbox()
     assert "Siobhan O'Neill" in message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_passwords_are_hashed_with_full_argon2id_costs_outside_tests():
+    from portal import create_app
+    from portal.accounts.passwords import hash_password
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x"})
+    with app.app_context():
+        assert hash_password("correct horse battery staple").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
