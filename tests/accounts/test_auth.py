@@ -145,6 +145,6 @@ def test_passwords_are_hashed_with_full_argon2id_costs_outside_tests():
     from portal import create_app
     from portal.accounts.passwords import hash_password
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "k" * 48})
     with app.app_context():
         assert hash_password("correct horse battery staple").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
