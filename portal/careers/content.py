@@ -572,16 +572,14 @@ def _question(table: dict, check: _Checker, known_traits: frozenset[str] | None)
         check.problem("“multiple” must be true or false")
         multiple = False
     options = []
-    raw_options = table.get("options", [])
     if kind == "place":
-        if raw_options:
+        if table.get("options"):
             check.problem("a place question has no options")
     else:
         for number, option in enumerate(check.tables(table, "options", least=2), start=1):
             options.append(_option(option, _Checker(f"option {number}: "), check, kind, known_traits))
     if len({option.value for option in options}) != len(options):
         check.problem("two options share a value")
-    del raw_options
     return QuizQuestion(
         key=key, text=check.text(table, "text", limit=200), kind=kind,
         hint=check.text(table, "hint", required=False, limit=300), multiple=multiple, options=tuple(options),
@@ -616,11 +614,10 @@ def _option(table: dict, check: _Checker, overall: _Checker, kind: str, known_tr
     return QuizOption(value=value, label=check.text(table, "label", limit=200), scores=tuple(scores))
 
 
-def known_traits(roles, sectors, interests) -> frozenset[str]:
+def known_traits(sectors, interests) -> frozenset[str]:
     """Every trait a quiz may score: what roles can have, whether or not one has it today."""
     traits = {f"interest:{code}" for code in interests} | {f"sector:{code}" for code in sectors}
     traits |= {f"works_with:{kind}" for kind in WORKS_WITH}
     traits |= {"entry:none", "entry:apprenticeship", "entry:college", "entry:degree", "entry:registration"}
     traits |= {"personal_care", "clinical_contact", "part_time", "nights_weekends"}
-    del roles
     return frozenset(traits)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
 
 from portal.careers.content import ENTRY_BUCKETS, RoleContent
 from portal.careers.services import CareersContent
@@ -30,7 +29,6 @@ PAY_SCALE = "the NHS pay scale, called Agenda for Change"
 class RoleCard:
     code: str
     name: str
-    family: str
     summary: str
 
     @property
@@ -49,12 +47,12 @@ def role_cards(content: CareersContent, *, interest: str = "", sector: str = "",
             continue
         if entry and (role is None or entry not in role.entry_buckets):
             continue
-        cards.append(RoleCard(job_role.code, job_role.name, job_role.family.name, role.summary if role else ""))
+        cards.append(RoleCard(job_role.code, job_role.name, role.summary if role else ""))
     return sorted(cards, key=lambda card: card.name.lower())
 
 
 def _job_roles() -> list[JobRole]:
-    return list(db.session.scalars(select(JobRole).options(joinedload(JobRole.family))))
+    return list(db.session.scalars(select(JobRole)))
 
 
 def sector_names() -> dict[str, str]:

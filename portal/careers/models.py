@@ -35,10 +35,6 @@ class CareerRevision(db.Model):
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
 
-    @property
-    def from_files(self) -> bool:
-        return self.author_id is None and self.note.startswith("Loaded from")
-
 
 class CareerDocument(db.Model):
     """A role, a pathway, the quiz or the interest areas: what the public sees, and what is being edited."""

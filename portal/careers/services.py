@@ -82,7 +82,7 @@ def _parsed(kind: ContentKind, key: str, text: str, known: Vocabulary):
     if kind is ContentKind.PATHWAY:
         return parse_pathway(key, text, known)
     if kind is ContentKind.QUIZ:
-        return parse_quiz(text, known_traits(known.roles, known.sectors, known.interests))
+        return parse_quiz(text, known_traits(known.sectors, known.interests))
     return parse_interests(text)
 
 
